@@ -1,0 +1,94 @@
+/**
+ * From a case and a compiled template to the document model: the fixed parts of a French letter
+ * (sender, recipient in the envelope window, place and date, sending mode, references) come from the case;
+ * the subject, body and closing come from the template.
+ */
+import type { CaseFile } from '../case/schema.js';
+import type { LetterDocument } from '../document/model.js';
+import { SENDING_LABELS } from '../case/labels.js';
+import { exhibitLabel, exhibitsOf } from '../case/exhibits.js';
+import { formatLongDate } from '../format/dates.js';
+import { formatAmount } from '../format/money.js';
+import { frenchTypography } from '../format/typography.js';
+import type { CompiledTemplate } from '../templates/compile.js';
+import { finishText, parseBlocks, protectData } from '../templates/markup.js';
+import { KIND_LABELS } from '../templates/metadata.js';
+import { buildView } from '../templates/view-model.js';
+
+export interface ComposeOptions {
+  /** Today's date (YYYY-MM-DD) on the user's clock: the letter's date when the case gives none. */
+  today: string;
+}
+
+/** La Poste (NF Z10-011): the last lines of an address (town, country) in capitals. */
+function addressBlock(name: string[], a: CaseFile['claimant']['address'], domesticCountry = 'FRANCE'): string[] {
+  const lines = [...name, ...a.lines, `${a.postalCode} ${a.city.toLocaleUpperCase('fr-FR')}`];
+  const country = a.country?.toLocaleUpperCase('fr-FR');
+  if (country && country !== domesticCountry) lines.push(country);
+  return lines;
+}
+
+export function composeLetter(c: CaseFile, template: CompiledTemplate, options: ComposeOptions): LetterDocument {
+  const meta = template.meta;
+  const view = buildView(c, { today: options.today, defaultResponseDays: meta.responseDays });
+  const data = protectData(view);
+
+  const subject = finishText(template.renderSubject(data).trim());
+  const body = parseBlocks(template.renderBody(data));
+  const closing = finishText(template.renderClosing(data).trim());
+
+  const claimant = c.claimant;
+  const sender = addressBlock([view.claimant.fullName], claimant.address);
+  if (claimant.email) sender.push(claimant.email);
+  if (claimant.phone) sender.push(`Tél.\u00A0: ${claimant.phone}`);
+  if (claimant.customerId) sender.push(`N°\u00A0client\u00A0: ${claimant.customerId}`);
+
+  const r = c.respondent;
+  const recipient = addressBlock([r.name, ...(r.department ? [r.department] : [])], r.address);
+
+  const sendingMode = c.letter?.sending ?? meta.recommendedSending;
+  const sending: string[] = [];
+  if (sendingMode) {
+    const label = SENDING_LABELS[sendingMode] ?? sendingMode;
+    const number = c.letter?.registeredNumber;
+    sending.push(number ? `${label} n°\u00A0${number}` : label);
+  }
+
+  const references: [string, string][] = [];
+  if (c.order) {
+    const o = c.order;
+    const num = o.number ? `n°\u00A0${o.number} du ${formatLongDate(o.date)}` : `du ${formatLongDate(o.date)}`;
+    references.push([o.platform ? `Commande ${o.platform}` : 'Commande', num]);
+    references.push(['Montant', formatAmount(o.total, o.currency ?? 'EUR')]);
+    if (o.tracking) references.push(['Suivi', [o.carrier, o.tracking].filter(Boolean).join(' — ')]);
+  }
+  if (claimant.customerId) references.push(['Numéro de client', claimant.customerId]);
+  const lastReference = [...view.contacts].reverse().find((k) => k.reference)?.reference;
+  if (lastReference) references.push(['Votre référence', lastReference]);
+
+  const exhibits = exhibitsOf(c);
+  return {
+    meta: {
+      title: subject,
+      author: view.claimant.fullName,
+      language: 'fr-FR',
+      templateId: meta.id,
+      kindLabel: KIND_LABELS[meta.kind],
+    },
+    sender: sender.map(frenchTypography),
+    recipient,
+    placeDate: `${view.letter.place}, le ${formatLongDate(view.letter.date)}`,
+    sending,
+    references: references.map(([k, v]) => [k, frenchTypography(v)]),
+    subject,
+    salutation: meta.salutation,
+    body,
+    closing,
+    signature: [view.claimant.fullName],
+    enclosures: exhibits.map((e) => frenchTypography(`${capitalise(exhibitLabel(e.number))} : ${e.title}${e.date ? ` (${formatLongDate(e.date)})` : ''}`)),
+  };
+}
+
+function capitalise(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}

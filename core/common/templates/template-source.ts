@@ -1,0 +1,37 @@
+/** Reads a template file: a YAML header between two « --- » lines, then the Handlebars body. */
+import { parse as parseYaml, YAMLParseError } from 'yaml';
+import { templateMetaSchema, type TemplateMeta } from './metadata.js';
+import { TemplateError } from './template-error.js';
+
+export interface TemplateSource {
+  meta: TemplateMeta;
+  body: string;
+  /** Line of the file where the body starts (1-based), so errors point into the file. */
+  bodyLine: number;
+}
+
+export function parseTemplateSource(fileId: string, text: string): TemplateSource {
+  const normalised = text.replace(/\r\n?/g, '\n').replace(/^\uFEFF/, '');
+  const m = /^---\n([\s\S]*?)\n---\n?/.exec(normalised);
+  if (!m) throw new TemplateError(fileId, 'en-tête manquant : le fichier doit commencer par un bloc « --- » de métadonnées YAML', 1);
+  let raw: unknown;
+  try {
+    raw = parseYaml(m[1] ?? '');
+  } catch (e) {
+    if (e instanceof YAMLParseError) {
+      const pos = e.linePos?.[0];
+      throw new TemplateError(fileId, `en-tête YAML illisible (${e.code})`, pos ? pos.line + 1 : undefined, pos?.col);
+    }
+    throw e;
+  }
+  const parsed = templateMetaSchema.safeParse(raw);
+  if (!parsed.success) {
+    const list = parsed.error.issues.map((i) => `« ${i.path.join('.') || '(en-tête)'} » ${i.message}`).join(' ; ');
+    throw new TemplateError(fileId, `métadonnées invalides : ${list}`, 1);
+  }
+  if (parsed.data.id !== fileId) {
+    throw new TemplateError(fileId, `l’identifiant « ${parsed.data.id} » doit être le nom du fichier (« ${fileId} »)`, 1);
+  }
+  const bodyLine = (m[0].match(/\n/g)?.length ?? 0) + 1;
+  return { meta: parsed.data, body: normalised.slice(m[0].length), bodyLine };
+}

@@ -1,0 +1,50 @@
+import { AlignmentType, LevelFormat, LevelSuffix } from 'docx';
+import type { INumberingOptions } from 'docx';
+import { LETTER_FONT_FAMILY } from '../fonts.js';
+import { mm } from './page-geometry.js';
+
+/** References of the two list definitions, as Word sees them: real numbering, not typed dashes or numbers. */
+export const NumberingReference = {
+  bullet: 'liste-tirets',
+  ordered: 'liste-numerotee',
+} as const;
+
+const LIST_INDENT = mm(8);
+const LIST_HANGING = mm(5);
+
+const levelIndent = { left: LIST_INDENT, hanging: LIST_HANGING };
+
+/** Bulleted lists use the French dash « – »; numbered lists « 1. », « 2. »… */
+export function letterNumbering(): INumberingOptions {
+  return {
+    config: [
+      {
+        reference: NumberingReference.bullet,
+        levels: [
+          {
+            level: 0,
+            format: LevelFormat.BULLET,
+            text: '\u2013',
+            alignment: AlignmentType.LEFT,
+            suffix: LevelSuffix.TAB,
+            style: { paragraph: { indent: levelIndent }, run: { font: LETTER_FONT_FAMILY } },
+          },
+        ],
+      },
+      {
+        reference: NumberingReference.ordered,
+        levels: [
+          {
+            level: 0,
+            format: LevelFormat.DECIMAL,
+            text: '%1.',
+            start: 1,
+            alignment: AlignmentType.LEFT,
+            suffix: LevelSuffix.TAB,
+            style: { paragraph: { indent: levelIndent }, run: { font: LETTER_FONT_FAMILY } },
+          },
+        ],
+      },
+    ],
+  };
+}

@@ -1,0 +1,157 @@
+/**
+ * Font metrics for the PDF writer, from the letter's TTF files.
+ *
+ * Parsing a TTF with fontkit and warming up its tables costs tens of milliseconds, so parsed fonts are cached per
+ * process, keyed by the identity of the byte array (loadLetterFonts() returns the same arrays every time).
+ * The same cache backs the fontkit object handed to pdf-lib (`cachingFontkit`), so pdf-lib does not parse again.
+ *
+ * Widths are the sum of the glyph advance widths, exactly what pdf-lib writes in the /W array of an embedded
+ * Identity-H font (no kerning is applied when drawing, so none is measured).
+ */
+import fontkit from '@pdf-lib/fontkit';
+import type { Font as FontkitFont } from '@pdf-lib/fontkit';
+import type { PDFDocument } from 'pdf-lib';
+import type { FontSet } from '../fonts.js';
+
+import type { FontStyle } from './text-layout.js';
+export type { FontStyle };
+
+export const FONT_STYLES: readonly FontStyle[] = ['regular', 'bold', 'italic', 'boldItalic'];
+
+/** The fontkit type pdf-lib's registerFontkit() expects. */
+type PdfLibFontkit = Parameters<PDFDocument['registerFontkit']>[0];
+
+const parsedFonts = new WeakMap<Uint8Array, FontkitFont>();
+
+/** Parses a font file once per process (per byte array). */
+export function parseFont(bytes: Uint8Array): FontkitFont {
+  let font = parsedFonts.get(bytes);
+  if (!font) {
+    font = fontkit.create(bytes);
+    parsedFonts.set(bytes, font);
+  }
+  return font;
+}
+
+/** A fontkit look-alike for pdf-lib whose create() returns the process-wide parsed font. */
+export const cachingFontkit: PdfLibFontkit = {
+  create: (buffer: Uint8Array) => parseFont(buffer) as unknown as ReturnType<PdfLibFontkit['create']>,
+};
+
+/**
+ * The character actually drawn for a code point. U+2011 (non-breaking hyphen) stays in the text given to the
+ * line breaker, so that it still forbids a break, but is drawn as '-' so that copy/paste and search find it.
+ */
+export function drawnCodePoint(cp: number): number {
+  return cp === 0x2011 ? 0x2d : cp;
+}
+
+/** Metrics of one font style: glyph coverage and advance widths, in em (multiply by the font size). */
+export class FontMetrics {
+  readonly font: FontkitFont;
+  /** Ascender and descender (negative), in em. */
+  readonly ascent: number;
+  readonly descent: number;
+  private readonly unitsPerEm: number;
+  private readonly advances = new Map<number, number>();
+  private readonly coverage = new Map<number, boolean>();
+
+  constructor(font: FontkitFont) {
+    this.font = font;
+    this.unitsPerEm = font.unitsPerEm;
+    this.ascent = font.ascent / font.unitsPerEm;
+    this.descent = font.descent / font.unitsPerEm;
+  }
+
+  hasGlyph(cp: number): boolean {
+    let has = this.coverage.get(cp);
+    if (has === undefined) {
+      has = this.font.hasGlyphForCodePoint(cp);
+      this.coverage.set(cp, has);
+    }
+    return has;
+  }
+
+  /** Advance width of one code point, in em. */
+  advance(cp: number): number {
+    let width = this.advances.get(cp);
+    if (width === undefined) {
+      width = this.font.glyphForCodePoint(drawnCodePoint(cp)).advanceWidth / this.unitsPerEm;
+      this.advances.set(cp, width);
+    }
+    return width;
+  }
+
+  /** Width of a string in em (sum of advances; the caller multiplies by the font size). */
+  widthEm(text: string): number {
+    let width = 0;
+    for (let i = 0; i < text.length; i++) {
+      let cp = text.charCodeAt(i);
+      if (cp >= 0xd800 && cp <= 0xdbff && i + 1 < text.length) {
+        cp = text.codePointAt(i) ?? cp;
+        i++;
+      }
+      width += this.advance(cp);
+    }
+    return width;
+  }
+}
+
+export type FontMetricsSet = Record<FontStyle, FontMetrics>;
+
+const metricsCache = new WeakMap<Uint8Array, FontMetrics>();
+
+function metricsFor(bytes: Uint8Array): FontMetrics {
+  let metrics = metricsCache.get(bytes);
+  if (!metrics) {
+    metrics = new FontMetrics(parseFont(bytes));
+    metricsCache.set(bytes, metrics);
+  }
+  return metrics;
+}
+
+/** Metrics for the four styles of a font set, cached per process. */
+export function fontMetricsFor(fonts: FontSet): FontMetricsSet {
+  return {
+    regular: metricsFor(fonts.regular),
+    bold: metricsFor(fonts.bold),
+    italic: metricsFor(fonts.italic),
+    boldItalic: metricsFor(fonts.boldItalic),
+  };
+}
+
+export function styleOf(bold: boolean | undefined, italic: boolean | undefined): FontStyle {
+  if (bold) return italic ? 'boldItalic' : 'bold';
+  return italic ? 'italic' : 'regular';
+}
+
+/**
+ * Measures text at a size, with a per-document cache of word widths (one Map per style).
+ * Create one per document: it is the hot path of the line breaker.
+ */
+export class TextMeasurer {
+  private readonly caches: Record<FontStyle, Map<string, number>> = {
+    regular: new Map(),
+    bold: new Map(),
+    italic: new Map(),
+    boldItalic: new Map(),
+  };
+
+  constructor(readonly metrics: FontMetricsSet) {}
+
+  /** Width in points. */
+  width(text: string, style: FontStyle, size: number): number {
+    const cache = this.caches[style];
+    let em = cache.get(text);
+    if (em === undefined) {
+      em = this.metrics[style].widthEm(text);
+      cache.set(text, em);
+    }
+    return em * size;
+  }
+
+  /** A (text, style) → width function bound to a size, the shape text-layout expects. */
+  at(size: number): (text: string, style: FontStyle) => number {
+    return (text, style) => this.width(text, style, size);
+  }
+}

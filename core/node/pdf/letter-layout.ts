@@ -1,0 +1,453 @@
+/**
+ * Layout of a French letter on A4 pages, pure apart from the font metrics it is given:
+ * LetterDocument → pages of positioned drawing operations (y from the top, in points).
+ *
+ * Page 1: sender block top left; recipient block in the window of a DL window envelope (110 mm from the left
+ * edge, 55 mm from the top); then the flow: place and date right-aligned, sending mode (bold), « Objet : » with
+ * the subject in a hanging indent and the references under it, salutation, body, closing + signature (right
+ * column, kept together with the two lines before), « Pièces jointes : ».
+ * Pages 2+: a small running header (sender, subject). Every page: « k / n » centred in the footer zone.
+ */
+import type { Block, LetterDocument, ListBlock, Run, TableBlock } from '../../common/document/model.js';
+import { drawnCodePoint, styleOf, TextMeasurer } from './font-metrics.js';
+import type { FontMetricsSet } from './font-metrics.js';
+import { sanitiseText } from './glyph-sanitiser.js';
+import type { HasGlyph } from './glyph-sanitiser.js';
+import { frenchHyphenationPoints } from './hyphenation.js';
+import { paginate } from './page-layout.js';
+import type { DrawOp, FlowBox, TextOp, TextRole } from './page-layout.js';
+import { layoutParagraph } from './text-layout.js';
+import type { FontStyle, LineFragment, StyledText, TextAlign, TextLine } from './text-layout.js';
+
+export const MM = 72 / 25.4;
+
+/** Page geometry, points, y measured from the top edge. */
+export const LETTER_GEOMETRY = {
+  pageWidth: 595.28,
+  pageHeight: 841.89,
+  marginLeft: 25 * MM,
+  marginRight: 25 * MM,
+  marginTop: 20 * MM,
+  /** No body text below this line (22 mm above the bottom edge). */
+  bodyBottom: 841.89 - 22 * MM,
+  footerBaseline: 841.89 - 12 * MM,
+  runningHeaderBaseline: 13 * MM,
+  /** Pages 2+: the flow starts below the running header. */
+  continuationTop: 20 * MM,
+  senderWidth: 80 * MM,
+  /** DL window envelope: the window's left edge is 110 mm from the page's left edge, its top ~55 mm. */
+  recipientLeft: 110 * MM,
+  recipientTop: 55 * MM,
+  recipientWidth: 75 * MM,
+  signatureLeft: 110 * MM,
+  signatureSpace: 14 * MM,
+} as const;
+
+export const LETTER_TYPE = {
+  bodySize: 10.5,
+  lineHeight: 10.5 * 1.32,
+  headingSize: 11,
+  tableSize: 9.5,
+  tableLineHeight: 9.5 * 1.28,
+  smallSize: 8,
+  footerSize: 9,
+  paragraphGap: 6,
+} as const;
+
+const G = LETTER_GEOMETRY;
+const T = LETTER_TYPE;
+const TEXT_WIDTH = G.pageWidth - G.marginLeft - G.marginRight;
+
+export interface LaidOutPage {
+  ops: DrawOp[];
+}
+
+export interface LetterLayout {
+  pageWidth: number;
+  pageHeight: number;
+  /** Lowest y allowed for body text (y from the top). */
+  bodyBottom: number;
+  pages: LaidOutPage[];
+}
+
+/** Subject / running header join: « Jean Dupont — Objet ». */
+const DASH = ' \u2014 ';
+
+class LetterLayoutBuilder {
+  private readonly measurer: TextMeasurer;
+  private readonly hasGlyph: Record<FontStyle, HasGlyph>;
+  private readonly ascent: number;
+  private readonly descent: number;
+  private paragraphCounter = 0;
+
+  constructor(private readonly metrics: FontMetricsSet) {
+    this.measurer = new TextMeasurer(metrics);
+    const has = (style: FontStyle): HasGlyph => (cp) => metrics[style].hasGlyph(drawnCodePoint(cp));
+    this.hasGlyph = { regular: has('regular'), bold: has('bold'), italic: has('italic'), boldItalic: has('boldItalic') };
+    this.ascent = metrics.regular.ascent;
+    this.descent = metrics.regular.descent;
+  }
+
+  // ---- text helpers -------------------------------------------------------------------------------------------
+
+  clean(text: string, style: FontStyle): string {
+    return sanitiseText(text, this.hasGlyph[style]);
+  }
+
+  span(text: string, style: FontStyle = 'regular'): StyledText {
+    return { text: this.clean(text, style), style };
+  }
+
+  spans(runs: readonly Run[], force?: { bold?: boolean }): StyledText[] {
+    return runs.map((run) => {
+      const style = styleOf(force?.bold || run.bold, run.italic);
+      return { text: this.clean(run.text, style), style };
+    });
+  }
+
+  width(text: string, style: FontStyle, size: number): number {
+    return this.measurer.width(text, style, size);
+  }
+
+  lines(
+    spans: readonly StyledText[],
+    width: number,
+    opts: { size?: number; align?: TextAlign; hyphenate?: boolean } = {},
+  ): TextLine[] {
+    return layoutParagraph(spans, {
+      width,
+      measure: this.measurer.at(opts.size ?? T.bodySize),
+      align: opts.align ?? 'left',
+      ...(opts.hyphenate ? { hyphenate: frenchHyphenationPoints } : {}),
+    });
+  }
+
+  /** Baseline offset from the top of a line box. */
+  baseline(size: number, lineHeight: number): number {
+    return (lineHeight - (this.ascent - this.descent) * size) / 2 + this.ascent * size;
+  }
+
+  textOp(line: TextLine | LineFragment[], x: number, top: number, size: number, lineHeight: number, role: TextRole = 'body', gray = 0): TextOp {
+    const fragments = Array.isArray(line) ? line : line.fragments;
+    return { kind: 'text', x, y: top + this.baseline(size, lineHeight), size, fragments, gray, role };
+  }
+
+  /**
+   * One box per line. Widow/orphan control: the first two and the last two lines of a paragraph stay together
+   * (a paragraph of 2 or 3 lines is never split). `keepAll` chains every line to the next box (headings, closing).
+   */
+  lineBoxes(
+    lines: readonly TextLine[],
+    x: number,
+    opts: { size?: number; lineHeight?: number; spaceBefore?: number; keepAll?: boolean; prefix?: LineFragment[] } = {},
+  ): FlowBox[] {
+    const size = opts.size ?? T.bodySize;
+    const lineHeight = opts.lineHeight ?? T.lineHeight;
+    const id = `p${++this.paragraphCounter}`;
+    const n = lines.length;
+    return lines.map((line, i) => {
+      const fragments = i === 0 && opts.prefix ? [...opts.prefix, ...line.fragments] : line.fragments;
+      const op = this.textOp(fragments, x, 0, size, lineHeight);
+      op.paragraph = { id, line: i, lines: n, hyphenated: line.hyphenated };
+      // A word hyphenated or broken at a line end is never split across two pages.
+      const keep =
+        opts.keepAll === true || (i === 0 && n >= 2) || (i === n - 2 && n >= 2) || line.hyphenated || line.brokenToken;
+      return {
+        height: lineHeight,
+        ...(i === 0 && opts.spaceBefore ? { spaceBefore: opts.spaceBefore } : {}),
+        ...(keep ? { keepWithNext: true } : {}),
+        ops: [op],
+      };
+    });
+  }
+
+  /** Lines stacked at a fixed position (page 1 header blocks). Returns the ops and the bottom y. */
+  fixedBlock(lines: readonly TextLine[], x: number, top: number): { ops: DrawOp[]; bottom: number } {
+    const ops: DrawOp[] = [];
+    let y = top;
+    for (const line of lines) {
+      ops.push(this.textOp(line, x, y, T.bodySize, T.lineHeight, 'header'));
+      y += T.lineHeight;
+    }
+    return { ops, bottom: y };
+  }
+
+  blockLines(texts: readonly string[], width: number, styleOfLine: (i: number) => FontStyle, align: TextAlign = 'left'): TextLine[] {
+    return texts.flatMap((t, i) => {
+      const style = styleOfLine(i);
+      return this.lines([this.span(t, style)], width, { align });
+    });
+  }
+
+  truncate(text: string, style: FontStyle, size: number, maxWidth: number): string {
+    if (this.width(text, style, size) <= maxWidth) return text;
+    const chars = [...text];
+    const ellipsis = this.clean('\u2026', style);
+    while (chars.length > 0 && this.width(chars.join('').trimEnd() + ellipsis, style, size) > maxWidth) chars.pop();
+    return chars.join('').trimEnd() + ellipsis;
+  }
+
+  // ---- blocks -------------------------------------------------------------------------------------------------
+
+  paragraph(runs: readonly Run[], align: TextAlign, spaceBefore: number, hyphenate = true): FlowBox[] {
+    const lines = this.lines(this.spans(runs), TEXT_WIDTH, { align, hyphenate });
+    return this.lineBoxes(lines, G.marginLeft, { spaceBefore });
+  }
+
+  heading(runs: readonly Run[], spaceBefore: number): FlowBox[] {
+    const lines = this.lines(this.spans(runs, { bold: true }), TEXT_WIDTH, { size: T.headingSize });
+    const lineHeight = T.headingSize * 1.3;
+    return this.lineBoxes(lines, G.marginLeft, { size: T.headingSize, lineHeight, spaceBefore, keepAll: true });
+  }
+
+  list(items: readonly (readonly StyledText[])[], ordered: boolean, spaceBefore: number, opts: { justify?: boolean } = {}): FlowBox[] {
+    const markers = items.map((_, i) => this.clean(ordered ? `${i + 1}.` : '\u2013', 'regular'));
+    const markerLeft = 4 * MM;
+    const markerWidth = Math.max(0, ...markers.map((m) => this.width(m, 'regular', T.bodySize)));
+    const indent = Math.max(9 * MM, markerLeft + markerWidth + 2.5 * MM);
+    const textX = G.marginLeft + indent;
+    const boxes: FlowBox[] = [];
+    items.forEach((item, i) => {
+      const lines = this.lines(item, TEXT_WIDTH - indent, { align: opts.justify === false ? 'left' : 'justify', hyphenate: true });
+      const marker = markers[i] ?? '';
+      const markerW = this.width(marker, 'regular', T.bodySize);
+      // Numbers are right-aligned on their dot; the dash sits at the marker position.
+      const markerX = ordered ? markerLeft + markerWidth - markerW - indent : markerLeft - indent;
+      const prefix: LineFragment[] = [{ text: marker, style: 'regular', x: markerX, width: markerW }];
+      boxes.push(...this.lineBoxes(lines, textX, { spaceBefore: i === 0 ? spaceBefore : 3, prefix }));
+    });
+    return boxes;
+  }
+
+  table(block: TableBlock, spaceBefore: number): FlowBox[] {
+    const columnCount = Math.max(block.header?.length ?? 0, ...block.rows.map((r) => r.length), 1);
+    const raw = block.widths && block.widths.length === columnCount && block.widths.every((w) => w > 0)
+      ? block.widths
+      : Array.from({ length: columnCount }, () => 1);
+    const total = raw.reduce((a, b) => a + b, 0);
+    const widths = raw.map((w) => (w / total) * TEXT_WIDTH);
+    const pad = { x: 4, y: 3 };
+    const lh = T.tableLineHeight;
+    const size = T.tableSize;
+
+    const layoutRow = (cells: readonly Run[][], header: boolean): TextLine[][] =>
+      widths.map((w, c) =>
+        this.lines(this.spans(cells[c] ?? [], header ? { bold: true } : undefined), w - 2 * pad.x, { size, hyphenate: true }),
+      );
+
+    const rowBox = (cellLines: TextLine[][], header: boolean): FlowBox => {
+      const lineCount = Math.max(1, ...cellLines.map((l) => l.length));
+      const height = lineCount * lh + 2 * pad.y;
+      const ops: DrawOp[] = [];
+      if (header) ops.push({ kind: 'rect', x: G.marginLeft, y: 0, width: TEXT_WIDTH, height, fillGray: 0.9 });
+      let x = G.marginLeft;
+      widths.forEach((w, c) => {
+        (cellLines[c] ?? []).forEach((line, k) => {
+          if (line.fragments.length > 0) ops.push(this.textOp(line, x + pad.x, pad.y + k * lh, size, lh));
+        });
+        x += w;
+      });
+      const grid = (x1: number, y1: number, x2: number, y2: number): DrawOp => ({ kind: 'line', x1, y1, x2, y2, width: 0.5, gray: 0.35 });
+      const right = G.marginLeft + TEXT_WIDTH;
+      ops.push(grid(G.marginLeft, 0, right, 0), grid(G.marginLeft, height, right, height));
+      let gx = G.marginLeft;
+      ops.push(grid(gx, 0, gx, height));
+      for (const w of widths) {
+        gx += w;
+        ops.push(grid(gx, 0, gx, height));
+      }
+      const box: FlowBox = { height, ops };
+      box.split = (available: number) => {
+        const fit = Math.floor((available - 2 * pad.y) / lh + 1e-6);
+        if (fit < 1 || fit >= lineCount) return null;
+        const first = rowBox(cellLines.map((l) => l.slice(0, fit)), header);
+        const rest = rowBox(cellLines.map((l) => l.slice(fit)), header);
+        return [first, rest];
+      };
+      return box;
+    };
+
+    const boxes: FlowBox[] = [];
+    let headerBox: FlowBox | undefined;
+    if (block.header && block.header.length > 0) {
+      headerBox = rowBox(layoutRow(block.header, true), true);
+      boxes.push({ ...headerBox, spaceBefore, keepWithNext: true });
+    }
+    block.rows.forEach((row, r) => {
+      const box = rowBox(layoutRow(row, false), false);
+      const withHeader = (b: FlowBox): FlowBox => {
+        const split = b.split;
+        const out: FlowBox = { ...b, ...(headerBox ? { continuationHeader: headerBox } : {}) };
+        if (split) out.split = (h) => {
+          const parts = split(h);
+          return parts ? [withHeader(parts[0]), withHeader(parts[1])] : null;
+        };
+        return out;
+      };
+      const decorated = withHeader(box);
+      if (r === 0 && !headerBox) decorated.spaceBefore = spaceBefore;
+      boxes.push(decorated);
+    });
+    return boxes;
+  }
+
+  body(blocks: readonly Block[]): FlowBox[] {
+    const boxes: FlowBox[] = [];
+    for (const block of blocks) {
+      switch (block.type) {
+        case 'paragraph':
+          boxes.push(...this.paragraph(block.runs, block.align ?? 'justify', T.paragraphGap));
+          break;
+        case 'heading':
+          boxes.push(...this.heading(block.runs, T.lineHeight));
+          break;
+        case 'list':
+          boxes.push(...this.listBlock(block));
+          break;
+        case 'table':
+          boxes.push(...this.table(block, T.paragraphGap + 2));
+          break;
+      }
+    }
+    return boxes;
+  }
+
+  listBlock(block: ListBlock): FlowBox[] {
+    return this.list(block.items.map((runs) => this.spans(runs)), block.ordered, T.paragraphGap);
+  }
+
+  // ---- the letter ---------------------------------------------------------------------------------------------
+
+  build(doc: LetterDocument): LetterLayout {
+    const flow: FlowBox[] = [];
+
+    // Page 1 header: sender (top left) and recipient (envelope window).
+    const senderLines = this.blockLines(doc.sender, G.senderWidth, (i) => (i === 0 ? 'bold' : 'regular'));
+    const recipientLines = this.blockLines(doc.recipient, G.recipientWidth, () => 'regular');
+    const sender = this.fixedBlock(senderLines, G.marginLeft, G.marginTop);
+    const recipient = this.fixedBlock(recipientLines, G.recipientLeft, G.recipientTop);
+    const headerLimit = G.bodyBottom - 8 * T.lineHeight;
+    const fixedOps: DrawOp[] = [];
+    let flowTop: number;
+    if (sender.bottom <= headerLimit && recipient.bottom <= headerLimit) {
+      fixedOps.push(...sender.ops, ...recipient.ops);
+      flowTop = Math.max(recipient.bottom + 1.5 * T.lineHeight, sender.bottom + T.lineHeight);
+    } else {
+      // Absurdly long address blocks: let them flow (and paginate) instead of running off the page.
+      flow.push(...this.lineBoxes(senderLines, G.marginLeft));
+      flow.push(...this.lineBoxes(recipientLines, G.recipientLeft, { spaceBefore: T.lineHeight }));
+      flowTop = G.marginTop;
+    }
+
+    // Place and date, right-aligned.
+    if (doc.placeDate.trim() !== '') {
+      const lines = this.lines([this.span(doc.placeDate)], TEXT_WIDTH, { align: 'right' });
+      flow.push(...this.lineBoxes(lines, G.marginLeft, { spaceBefore: flow.length > 0 ? T.lineHeight : 0 }));
+    }
+
+    // Sending mode, bold.
+    doc.sending.forEach((s, i) => {
+      const lines = this.lines([this.span(s, 'bold')], TEXT_WIDTH);
+      flow.push(...this.lineBoxes(lines, G.marginLeft, { spaceBefore: i === 0 ? T.lineHeight : 0 }));
+    });
+
+    // « Objet : » + subject (hanging indent), then the references aligned on the subject.
+    const label = this.span('Objet\u00a0: ', 'bold');
+    const labelWidth = this.width(label.text, 'bold', T.bodySize);
+    const subjectLines = this.lines([this.span(doc.subject)], TEXT_WIDTH - labelWidth);
+    const objet = this.lineBoxes(subjectLines, G.marginLeft + labelWidth, {
+      spaceBefore: T.lineHeight,
+      keepAll: true,
+      prefix: [{ text: label.text, style: 'bold', x: -labelWidth, width: labelWidth }],
+    });
+    flow.push(...objet);
+    for (const [refLabel, value] of doc.references) {
+      const lines = this.lines([this.span(`${refLabel}\u00a0: `), this.span(value)], TEXT_WIDTH - labelWidth);
+      flow.push(...this.lineBoxes(lines, G.marginLeft + labelWidth, { keepAll: true }));
+    }
+    const lastHeaderBox = flow[flow.length - 1];
+    if (lastHeaderBox) lastHeaderBox.keepWithNext = false;
+
+    // Salutation, kept with the first lines of the body.
+    if (doc.salutation.trim() !== '') {
+      const lines = this.lines([this.span(doc.salutation)], TEXT_WIDTH);
+      flow.push(...this.lineBoxes(lines, G.marginLeft, { spaceBefore: 1.5 * T.lineHeight, keepAll: true }));
+    }
+
+    flow.push(...this.body(doc.body));
+
+    // Closing + signature: one chain, with the last two lines before them.
+    const closingStart = flow.length;
+    for (let k = Math.max(0, closingStart - 2); k < closingStart; k++) {
+      const box = flow[k];
+      if (box) box.keepWithNext = true;
+    }
+    if (doc.closing.trim() !== '') {
+      // The closing formula is read as a whole: justified, never hyphenated.
+      flow.push(...this.paragraph([{ text: doc.closing }], 'justify', T.paragraphGap, false));
+    }
+    const signatureLines = this.blockLines(doc.signature, G.pageWidth - G.marginRight - G.signatureLeft, () => 'regular');
+    flow.push(...this.lineBoxes(signatureLines, G.signatureLeft, { spaceBefore: 1.5 * T.lineHeight }));
+    // Room for the handwritten signature.
+    flow.push({ height: G.signatureSpace, ops: [] });
+    for (let k = closingStart; k < flow.length - 1; k++) {
+      const box = flow[k];
+      if (box) box.keepWithNext = true;
+    }
+
+    // « Pièces jointes : »
+    if (doc.enclosures.length > 0) {
+      const title = this.lines([this.span('Pièces jointes\u00a0:', 'bold')], TEXT_WIDTH);
+      flow.push(...this.lineBoxes(title, G.marginLeft, { keepAll: true }));
+      flow.push(...this.list(doc.enclosures.map((e) => [this.span(e)]), false, 2, { justify: false }));
+    }
+
+    const pages = paginate(flow, {
+      firstPage: { top: flowTop, bottom: G.bodyBottom },
+      otherPages: { top: G.continuationTop, bottom: G.bodyBottom },
+    });
+    const firstPage = pages[0];
+    if (firstPage) firstPage.ops.unshift(...fixedOps);
+
+    // Running header (pages 2+) and footer « k / n ».
+    const total = pages.length;
+    const runningText = [doc.sender[0] ?? '', doc.subject].filter((s) => s.trim() !== '').join(DASH);
+    pages.forEach((page, index) => {
+      if (index > 0 && runningText !== '') {
+        const text = this.truncate(this.clean(runningText, 'regular'), 'regular', T.smallSize, TEXT_WIDTH);
+        const w = this.width(text, 'regular', T.smallSize);
+        const ruleY = G.runningHeaderBaseline + 2.5 * MM;
+        // First in the content stream, so that extracted text reads in page order.
+        page.ops.unshift({
+          kind: 'text',
+          x: G.marginLeft,
+          y: G.runningHeaderBaseline,
+          size: T.smallSize,
+          fragments: [{ text, style: 'regular', x: 0, width: w }],
+          gray: 0.4,
+          role: 'running-header',
+        }, { kind: 'line', x1: G.marginLeft, y1: ruleY, x2: G.marginLeft + TEXT_WIDTH, y2: ruleY, width: 0.3, gray: 0.6 });
+      }
+      // Plain spaces: every extractor (pdf.js, poppler) reads « 1 / 2 ».
+      const footer = `${index + 1} / ${total}`;
+      const clean = this.clean(footer, 'regular');
+      const fw = this.width(clean, 'regular', T.footerSize);
+      page.ops.push({
+        kind: 'text',
+        x: (G.pageWidth - fw) / 2,
+        y: G.footerBaseline,
+        size: T.footerSize,
+        fragments: [{ text: clean, style: 'regular', x: 0, width: fw }],
+        gray: 0.3,
+        role: 'footer',
+      });
+    });
+
+    return { pageWidth: G.pageWidth, pageHeight: G.pageHeight, bodyBottom: G.bodyBottom, pages };
+  }
+}
+
+/** Lays out a letter. Exposed for tests: every position the PDF writer will draw. */
+export function layoutLetter(doc: LetterDocument, metrics: FontMetricsSet): LetterLayout {
+  return new LetterLayoutBuilder(metrics).build(doc);
+}
