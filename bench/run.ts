@@ -28,19 +28,21 @@ async function measure(label: string, fn: () => Promise<unknown>): Promise<numbe
   return median;
 }
 
-const loaded = await loadCaseFile(join(import.meta.dirname, '../examples/ordinateur-livre-jamais-recu.json'));
-if (!loaded.ok) throw new Error(loaded.problems.map((p) => p.message).join('\n'));
 const template = loadTemplateRegistry().get('mise-en-demeure-livraison');
 if (!template) throw new Error('template mise-en-demeure-livraison missing');
-const document = composeLetter(loaded.case, template, { today: '2026-11-25' });
 
-const pdfBytes = await writeLetterPdf(document);
-const pages = (await PDFDocument.load(pdfBytes)).getPageCount();
-const docxBytes = await writeLetterDocx(document);
-console.log(`Mise en demeure (exemple ordinateur) : ${pages} page(s), PDF ${(pdfBytes.length / 1024).toFixed(0)} KiB, DOCX ${(docxBytes.length / 1024).toFixed(0)} KiB`);
-
-await measure('compose (template → document model)', async () => composeLetter(loaded.case, template, { today: '2026-11-25' }));
-await measure('PDF  (document model → PDF bytes)', () => writeLetterPdf(document));
-await measure('DOCX (document model → DOCX bytes)', () => writeLetterDocx(document));
-await measure('compose + PDF', async () => writeLetterPdf(composeLetter(loaded.case, template, { today: '2026-11-25' })));
-await measure('compose + DOCX', async () => writeLetterDocx(composeLetter(loaded.case, template, { today: '2026-11-25' })));
+// The sofa case gives a two-page mise en demeure (the issue's reference); the laptop case, with six contacts, three pages.
+for (const example of ['retard-livraison-marketplace.json', 'ordinateur-livre-jamais-recu.json']) {
+  const loaded = await loadCaseFile(join(import.meta.dirname, '../examples', example));
+  if (!loaded.ok) throw new Error(loaded.problems.map((p) => p.message).join('\n'));
+  const document = composeLetter(loaded.case, template, { today: '2026-11-25' });
+  const pdfBytes = await writeLetterPdf(document);
+  const pages = (await PDFDocument.load(pdfBytes)).getPageCount();
+  const docxBytes = await writeLetterDocx(document);
+  console.log(`\nMise en demeure, ${example} : ${pages} page(s), PDF ${(pdfBytes.length / 1024).toFixed(0)} KiB, DOCX ${(docxBytes.length / 1024).toFixed(0)} KiB`);
+  await measure('compose (template → document model)', async () => composeLetter(loaded.case, template, { today: '2026-11-25' }));
+  await measure('PDF  (document model → PDF bytes)', () => writeLetterPdf(document));
+  await measure('DOCX (document model → DOCX bytes)', () => writeLetterDocx(document));
+  await measure('compose + PDF', async () => writeLetterPdf(composeLetter(loaded.case, template, { today: '2026-11-25' })));
+  await measure('compose + DOCX', async () => writeLetterDocx(composeLetter(loaded.case, template, { today: '2026-11-25' })));
+}

@@ -125,6 +125,15 @@ describe('rendering', () => {
     const doc = composeLetter(c, compile('{{#each contacts}}\n- {{date date}} {{channelLabel}} : {{summary}}\n{{/each}}'), { today: '2026-11-25' });
     expect(blockText(doc.body[0]!)).toBe('2 octobre 2026 par messagerie instantanée (chat) : premier / 20 octobre 2026 par téléphone : deuxième');
   });
+  it('quotes as « Votre référence » only a reference the recipient gave', () => {
+    const c = structuredClone(REFERENCE_CASE);
+    c.contacts = [
+      { date: '2026-10-02', channel: 'chat', with: 'service client Amazon', reference: 'CS-1', summary: 'a' },
+      { date: '2026-10-05', channel: 'phone', with: 'Geodis', reference: 'GD-9', summary: 'b' },
+    ];
+    const doc = composeLetter(c, compile('x'), { today: '2026-11-25' });
+    expect(doc.references.find(([label]) => label === 'Votre référence')).toEqual(['Votre référence', 'CS-1']);
+  });
   it('dates the letter today when the case gives no date', () => {
     const c = structuredClone(REFERENCE_CASE);
     delete c.letter!.date;

@@ -63,7 +63,7 @@ export interface LetterDocument {
   placeDate: string;
   /** Sending mode line(s), e.g. « Lettre recommandée avec accusé de réception n° 1A 234 567 8901 2 ». */
   sending: string[];
-  /** References shown under the subject: pairs of label and value, e.g. ['Commande', 'n° 402-…']. */
+  /** References shown above the subject: pairs of label and value, e.g. ['Commande', 'n° 402-…']. */
   references: [string, string][];
   /** Subject text without the « Objet : » label, which the writers add in bold. */
   subject: string;

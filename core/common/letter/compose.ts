@@ -63,7 +63,11 @@ export function composeLetter(c: CaseFile, template: CompiledTemplate, options: 
     if (o.tracking) references.push(['Suivi', [o.carrier, o.tracking].filter(Boolean).join(' — ')]);
   }
   if (claimant.customerId) references.push(['Numéro de client', claimant.customerId]);
-  const lastReference = [...view.contacts].reverse().find((k) => k.reference)?.reference;
+  // « Votre référence »: the latest reference given by the recipient itself (not by a carrier or a third party).
+  const respondentWord = (r.name.split(/\s+/)[0] ?? '').toLocaleLowerCase('fr-FR');
+  const lastReference = [...view.contacts]
+    .reverse()
+    .find((k) => k.reference && (k.with === null || k.with.toLocaleLowerCase('fr-FR').includes(respondentWord)))?.reference;
   if (lastReference) references.push(['Votre référence', lastReference]);
 
   const exhibits = exhibitsOf(c);
@@ -76,7 +80,7 @@ export function composeLetter(c: CaseFile, template: CompiledTemplate, options: 
       kindLabel: KIND_LABELS[meta.kind],
     },
     sender: sender.map(frenchTypography),
-    recipient,
+    recipient: recipient.map(frenchTypography),
     placeDate: `${view.letter.place}, le ${formatLongDate(view.letter.date)}`,
     sending,
     references: references.map(([k, v]) => [k, frenchTypography(v)]),

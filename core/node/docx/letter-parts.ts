@@ -64,12 +64,13 @@ export function subjectParagraphs(doc: LetterDocument): Paragraph[] {
   ];
 }
 
-/** References under the subject, aligned with it: « Commande : n° 402-… ». */
+/** References above the subject, one per line: « Commande Amazon : n° 402-… ». */
 export function referenceParagraphs(doc: LetterDocument): Paragraph[] {
   return doc.references.map(
-    ([label, value]) =>
+    ([label, value], i) =>
       new Paragraph({
         style: StyleId.references,
+        ...(i === 0 ? { spacing: { before: 200 } } : {}),
         children: [...plainRuns(`${label}\u00a0: `), ...plainRuns(value)],
       }),
   );

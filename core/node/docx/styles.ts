@@ -92,7 +92,7 @@ const paragraphStyles: IParagraphStyleOptions[] = [
     id: StyleId.subject,
     name: name('Objet'),
     basedOn: 'Normal',
-    next: StyleId.references,
+    next: StyleId.salutation,
     quickFormat: true,
     paragraph: {
       alignment: AlignmentType.LEFT,
@@ -110,7 +110,6 @@ const paragraphStyles: IParagraphStyleOptions[] = [
     next: StyleId.references,
     paragraph: {
       alignment: AlignmentType.LEFT,
-      indent: { left: SUBJECT_TEXT_INDENT },
       spacing: { before: 0, after: 0 },
       keepNext: true,
     },

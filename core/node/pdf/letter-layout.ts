@@ -4,7 +4,7 @@
  *
  * Page 1: sender block top left; recipient block in the window of a DL window envelope (110 mm from the left
  * edge, 55 mm from the top); then the flow: place and date right-aligned, sending mode (bold), « Objet : » with
- * the subject in a hanging indent and the references under it, salutation, body, closing + signature (right
+ * the references, then the subject in a hanging indent, salutation, body, closing + signature (right
  * column, kept together with the two lines before), « Pièces jointes : ».
  * Pages 2+: a small running header (sender, subject). Every page: « k / n » centred in the footer zone.
  */
@@ -351,7 +351,13 @@ class LetterLayoutBuilder {
       flow.push(...this.lineBoxes(lines, G.marginLeft, { spaceBefore: i === 0 ? T.lineHeight : 0 }));
     });
 
-    // « Objet : » + subject (hanging indent), then the references aligned on the subject.
+    // References (order, amount, tracking…), each on its line, above the subject.
+    doc.references.forEach(([refLabel, value], i) => {
+      const lines = this.lines([this.span(`${refLabel}\u00a0: `), this.span(value)], TEXT_WIDTH);
+      flow.push(...this.lineBoxes(lines, G.marginLeft, { keepAll: true, spaceBefore: i === 0 ? T.lineHeight : 0 }));
+    });
+
+    // « Objet : » + subject (hanging indent).
     const label = this.span('Objet\u00a0: ', 'bold');
     const labelWidth = this.width(label.text, 'bold', T.bodySize);
     const subjectLines = this.lines([this.span(doc.subject)], TEXT_WIDTH - labelWidth);
@@ -361,10 +367,6 @@ class LetterLayoutBuilder {
       prefix: [{ text: label.text, style: 'bold', x: -labelWidth, width: labelWidth }],
     });
     flow.push(...objet);
-    for (const [refLabel, value] of doc.references) {
-      const lines = this.lines([this.span(`${refLabel}\u00a0: `), this.span(value)], TEXT_WIDTH - labelWidth);
-      flow.push(...this.lineBoxes(lines, G.marginLeft + labelWidth, { keepAll: true }));
-    }
     const lastHeaderBox = flow[flow.length - 1];
     if (lastHeaderBox) lastHeaderBox.keepWithNext = false;
 

@@ -41,7 +41,7 @@ export interface ParagraphLayoutOptions {
   minHyphenatedWordLength?: number;
   /**
    * A justified line whose spaces would have to grow beyond this multiple of a normal space is left
-   * aligned instead (typically a line ending before a long URL). Default 4.
+   * aligned instead (typically a line ending before a long URL). Default 8: letters are expected justified.
    */
   maxSpaceStretch?: number;
 }
@@ -310,7 +310,7 @@ export function layoutParagraph(spans: readonly StyledText[], options: Paragraph
 
   // 3. Fragments, alignment, justification.
   const spaceWidth = measure(' ', 'regular');
-  const maxStretch = (options.maxSpaceStretch ?? 4) * spaceWidth;
+  const maxStretch = (options.maxSpaceStretch ?? 8) * spaceWidth;
 
   return rawLines.map((raw, index) => {
     const isLast = index === rawLines.length - 1;
