@@ -142,6 +142,14 @@ describe('recours generate', () => {
   });
 });
 
+describe('recours --version', () => {
+  it('prints the version from package.json', async () => {
+    const r = await run('--version');
+    expect(r.code).toBe(0);
+    expect(r.out).toBe(`recours ${JSON.parse(readFileSync(join(import.meta.dirname, '../../package.json'), 'utf8')).version}`);
+  });
+});
+
 describe('the installed command', () => {
   it('runs as `recours` from bin/ (compiled by npm install)', async () => {
     const bin = join(import.meta.dirname, '../../bin/recours.js');
