@@ -65,6 +65,7 @@ export const FIELD_LABELS: Record<string, string> = {
   'contacts[].reference': 'référence du contact',
   'contacts[].summary': 'résumé du contact',
   'contacts[].promise': 'promesse faite',
+  'contacts[].template': 'modèle de la lettre envoyée',
   decision: 'décision contestée',
   'decision.date': 'date de la décision',
   'decision.by': 'auteur de la décision',

@@ -102,6 +102,8 @@ export const contactSchema = z.strictObject({
   reference: text.optional(),
   summary: text,
   promise: text.optional(),
+  /** Id of the Recours template of the letter sent at this contact (set when a document is marked as sent). */
+  template: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/).optional(),
 });
 
 export const decisionSchema = z.strictObject({

@@ -42,6 +42,7 @@ export function buildView(c: CaseFile, options: ViewOptions) {
       reference: opt(k.reference),
       summary: k.summary,
       promise: opt(k.promise),
+      template: opt(k.template),
     }));
   return {
     today: options.today,
