@@ -75,6 +75,7 @@ export const FIELD_LABELS: Record<string, string> = {
   'evidence[]': 'pièce',
   'evidence[].id': 'clé de la pièce',
   'evidence[].file': 'fichier de la pièce',
+  'evidence[].originalName': 'nom d’origine du fichier',
   'evidence[].title': 'titre de la pièce',
   'evidence[].date': 'date de la pièce',
   'evidence[].note': 'note sur la pièce',

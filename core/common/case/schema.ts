@@ -117,6 +117,8 @@ export const evidenceSchema = z.strictObject({
   /** Optional stable key that templates cite (« {{piece "facture"}} »); defaults to the file name without extension. */
   id: z.string().regex(/^[\p{L}\p{N}_-]+$/u).optional(),
   file: text,
+  /** The file's name as the user had it, when `file` is a stored copy (the case store names copies by fingerprint). */
+  originalName: text.optional(),
   title: text,
   date: isoDate.optional(),
   note: text.optional(),
