@@ -53,6 +53,23 @@ export default tseslint.config(
     },
   },
   {
+    // The UI reaches core only through the typed API: no Node, no Electron, nothing from core/node.
+    files: ['renderer/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: NODE_BUILTINS.map((name) => ({ name, message: 'renderer/ tourne dans le navigateur : pas de module Node.' })),
+          patterns: [
+            { group: ['node:*'], message: 'renderer/ tourne dans le navigateur : pas de module Node.' },
+            { group: ['electron', 'electron/*'], message: 'Electron n’est permis que dans electron/.' },
+            { group: ['**/core/node/**', '**/electron/**'], message: 'L’interface passe par l’API typée (core/common/api), jamais par core/node.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['core/node/**/*.ts', 'cli/**/*.ts'],
     rules: { 'no-restricted-imports': ['error', { patterns: ui }] },
   },

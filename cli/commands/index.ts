@@ -3,5 +3,8 @@ import type { Command } from '../command.js';
 import { templatesCommand } from './templates.js';
 import { checkCommand } from './check.js';
 import { generateCommand } from './generate.js';
+import { deadlinesCommand } from './deadlines.js';
+import { nextCommand } from './next.js';
+import { evidenceCommand } from './evidence.js';
 
-export const COMMANDS: Command[] = [templatesCommand, checkCommand, generateCommand];
+export const COMMANDS: Command[] = [templatesCommand, checkCommand, generateCommand, evidenceCommand, deadlinesCommand, nextCommand];

@@ -130,7 +130,7 @@ describe('recours generate', () => {
   it.each([
     [['generate', laptop, '--out', '/tmp/x'], 'option --template manquante'],
     [['generate', laptop, '--template', 'mise-en-demeure-livraison'], 'option --out manquante'],
-    [['generate', laptop, '--template', 'inconnu', '--out', '/tmp/x'], 'modèle inconnu « inconnu ». Modèles disponibles : mise-en-demeure-livraison, reclamation-service-client'],
+    [['generate', laptop, '--template', 'inconnu', '--out', '/tmp/x'], 'modèle inconnu « inconnu ». Modèles disponibles : abonnement-prime, contestation-bancaire, demande-conciliateur, demande-reexamen, demande-rgpd-acces, demande-rgpd-effacement, incident-securite-compte, mise-en-demeure-conformite, mise-en-demeure-livraison, mise-en-demeure-remboursement, mise-en-demeure-vices-caches, reclamation-cec-france, reclamation-contrefacon, reclamation-garantie-a-z, reclamation-service-client, requete-tribunal, saisine-mediateur, signalconso, vendeur-marketplace'],
     [['generate', laptop, '--template', 'mise-en-demeure-livraison', '--out', '/tmp/x', '--format', 'odt'], 'format inconnu « odt »'],
     [['generate', laptop, '--bogus'], 'option inconnue « --bogus »'],
     [['envoyer'], 'commande inconnue « envoyer »'],

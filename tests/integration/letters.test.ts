@@ -28,16 +28,40 @@ const pairs = registry.templates.flatMap((template) =>
 describe('the template catalogue', () => {
   it('loads every template without error', () => {
     expect(registry.errors.map((e) => e.message)).toEqual([]);
-    expect(registry.templates.map((t) => t.meta.id).sort()).toEqual(['mise-en-demeure-livraison', 'reclamation-service-client']);
+    expect(registry.templates.map((t) => t.meta.id).sort()).toEqual([
+      'abonnement-prime',
+      'contestation-bancaire',
+      'demande-conciliateur',
+      'demande-reexamen',
+      'demande-rgpd-acces',
+      'demande-rgpd-effacement',
+      'incident-securite-compte',
+      'mise-en-demeure-conformite',
+      'mise-en-demeure-livraison',
+      'mise-en-demeure-remboursement',
+      'mise-en-demeure-vices-caches',
+      'reclamation-cec-france',
+      'reclamation-contrefacon',
+      'reclamation-garantie-a-z',
+      'reclamation-service-client',
+      'requete-tribunal',
+      'saisine-mediateur',
+      'signalconso',
+      'vendeur-marketplace',
+    ]);
   });
   it('applies each template to at least one example', () => {
     for (const t of registry.templates) expect(pairs.some((p) => p.template === t), t.meta.id).toBe(true);
   });
-  it('cites only the articles in force (no old L216-2 / L216-3, no 30/60-day thresholds, no EU ODR platform)', () => {
+  it('cites only the articles in force (no old L216-2 / L216-3, no 30/60-day thresholds, no EU ODR platform) and nothing unconfirmed', () => {
     for (const { template, example } of pairs) {
       const doc = composeLetter(example.case, template, { today: TODAY });
       const text = JSON.stringify(doc);
-      expect(text).not.toMatch(/L\.?\s?216-2|L\.?\s?216-3|L\.?\s?211-\d|soixante jours|60 jours|plateforme (européenne )?de (règlement|RLL)|ec\.europa\.eu\/consumers\/odr/i);
+      // The 30–60-day tier of L242-4 (withdrawal refunds) is current law; the former L216-3 scale (« trente jours
+      // au-delà de ce terme, de 20 % jusqu'à soixante jours ») is not.
+      expect(text).not.toMatch(/L\.?\s?216-2|L\.?\s?216-3|L\.?\s?211-\d|trente jours au-delà|jusqu.à soixante jours|60 jours|plateforme (européenne )?de (règlement|RLL)|ec\.europa\.eu\/consumers\/odr/i);
+      // Unconfirmed in the fact sheet: the 70 / 120-day rule, the current number of CPC art. 750-1, Amazon's mediator.
+      expect(text).not.toMatch(/70 jours|120 jours|750-1|FEVAD/i);
     }
   });
 });
@@ -47,7 +71,8 @@ describe.each(pairs)('$name', ({ template, example }) => {
   const doc = composeLetter(c, template, { today: TODAY });
   const expected = [
     `${c.claimant.firstName} ${c.claimant.lastName}`,
-    c.respondent.name,
+    // The professional is named when the letter goes to it; a letter to the seller, the bank, the mediator… names its recipient.
+    template.meta.recipient === 'respondent' ? c.respondent.name : readable(doc.recipient[0] ?? ''),
     ...(c.order?.number ? [c.order.number] : []),
     ...(c.order ? [readable(formatAmount(c.order.total)), readable(formatLongDate(c.order.date))] : []),
     readable(formatLongDate(c.letter?.date ?? TODAY)),

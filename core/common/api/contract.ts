@@ -99,6 +99,18 @@ export interface Settings {
   emailSizeLimit: number;
 }
 
+/** A case the store could not read, moved aside (never overwritten, never deleted) for someone to look at. */
+export interface UnreadableCaseInfo {
+  /** Its folder's name inside the data directory's « _a-verifier » folder. */
+  folder: string;
+  /** Where it is on disk, to show the user. */
+  path: string;
+  /** Why it could not be read, in French, naming the file. */
+  message: string;
+  /** When it was set aside (ISO date and time). */
+  date: string;
+}
+
 export interface DeadlineInfo {
   id: string;
   label: string;
@@ -135,6 +147,7 @@ export const apiParams = {
   listCases: z.object({ query: z.string().max(200).optional(), includeArchived: z.boolean().optional() }),
   createCase: z.object({ disputeType: z.enum(DISPUTE_TYPES), markedDelivered: z.boolean().optional() }),
   getCase: z.object({ id: caseIdSchema }),
+  /** Saves the draft as typed. Its `evidence` list is ignored: evidence changes only through the evidence methods. */
   saveCase: z.object({ id: caseIdSchema, draft: draftSchema }),
   duplicateCase: z.object({ id: caseIdSchema }),
   archiveCase: z.object({ id: caseIdSchema, archived: z.boolean() }),
@@ -176,6 +189,8 @@ export const apiParams = {
   saveSettings: z.object({ settings: settingsSchema }),
   exportCase: z.object({ id: caseIdSchema }),
   importCase: z.object({ bytes: z.instanceof(Uint8Array) }),
+  /** Cases that could not be read and were set aside (shown once as a notice above the list). */
+  unreadableCases: z.object({}),
 } as const;
 
 export type ApiMethod = keyof typeof apiParams;
@@ -208,6 +223,7 @@ export interface ApiResults {
   saveSettings: Settings;
   exportCase: { name: string; bytes: Uint8Array };
   importCase: StoredCase;
+  unreadableCases: UnreadableCaseInfo[];
 }
 
 /** The API as the renderer sees it: one async function per method. */

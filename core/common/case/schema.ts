@@ -19,13 +19,17 @@ export const DEMANDS = [
 export const RESPONDENT_ROLES = ['platform', 'seller', 'bank', 'mediator', 'authority', 'other'] as const;
 export const CHANNELS = ['phone', 'chat', 'email', 'letter', 'message', 'other'] as const;
 export const SENDING_MODES = ['lrar', 'lre', 'email', 'post', 'hand'] as const;
+/** Why a refund is owed: a withdrawal (L221-24), a résolution for non-delivery (L216-7) or for non-conformity (L217-17), a return accepted under the seller's own policy. */
+export const REFUND_REASONS = ['withdrawal', 'delivery-resolution', 'conformity-resolution', 'commercial-return'] as const;
+export const SUBSCRIPTION_PERIODS = ['month', 'year'] as const;
 
 /** Amazon order numbers: 3-7-7 digits, e.g. 402-1234567-8901234. */
 export const AMAZON_ORDER_NUMBER = /^\d{3}-\d{7}-\d{7}$/;
 
 const text = z.string().trim().min(1);
 const isoDate = z.string().refine(isRealIsoDate, { params: { kind: 'date' } });
-const amount = z.number().finite().nonnegative().refine((n) => Math.round(n * 100) === n * 100, {
+// At most two decimals, judged with a tolerance: 69.9 * 100 is 6990.000000000001 in binary floating point.
+const amount = z.number().finite().nonnegative().refine((n) => Math.abs(Math.round(n * 100) - n * 100) < 1e-6, {
   params: { kind: 'cents' },
 });
 const email = z.string().trim().regex(/^[^\s@]+@[^\s@]+\.[^\s@]+$/);
@@ -56,6 +60,15 @@ export const respondentSchema = z.strictObject({
   registration: text.optional(),
 });
 
+/** Another party of the dispute who may receive a letter: the claimant's bank, a mediator, a conciliator, a court. */
+export const partySchema = z.strictObject({
+  name: text,
+  department: text.optional(),
+  address: addressSchema,
+  email: email.optional(),
+  website: text.optional(),
+});
+
 export const orderItemSchema = z.strictObject({
   description: text,
   quantity: z.number().int().positive(),
@@ -72,18 +85,30 @@ export const orderSchema = z
     currency: z.string().regex(/^[A-Z]{3}$/).optional(),
     payment: text.optional(),
     seller: z
-      .strictObject({ name: text, id: text.optional(), professional: z.boolean().optional() })
+      .strictObject({
+        name: text,
+        id: text.optional(),
+        professional: z.boolean().optional(),
+        /** The seller's address as shown on its Marketplace profile: needed to write to it. */
+        address: addressSchema.optional(),
+        email: email.optional(),
+      })
       .optional(),
     fulfilledByAmazon: z.boolean().optional(),
     promisedDelivery: isoDate.optional(),
     delivered: isoDate.optional(),
     carrier: text.optional(),
     tracking: text.optional(),
+    /** Second-hand goods: the presumption of L217-7 lasts 12 months instead of 24. */
+    used: z.boolean().optional(),
   })
   .superRefine((order, ctx) => {
     if (order.number !== undefined && /amazon/i.test(order.platform ?? '') && !AMAZON_ORDER_NUMBER.test(order.number)) {
       ctx.addIssue({ code: 'custom', path: ['number'], params: { kind: 'amazon-order' }, input: order.number });
     }
+  }, {
+    // Check the order number as soon as it is typed, even while other order fields are still missing.
+    when: (payload) => typeof (payload.value as { number?: unknown } | undefined)?.number === 'string',
   });
 
 export const disputeSchema = z.strictObject({
@@ -132,6 +157,53 @@ export const letterSchema = z.strictObject({
   responseDays: z.number().int().min(1).max(90).optional(),
 });
 
+/** A sum debited or charged, as it appears on a statement. */
+export const debitSchema = z.strictObject({
+  date: isoDate,
+  amount,
+  label: text.optional(),
+});
+
+/** The refund awaited: why it is owed and when the professional was told. */
+export const refundSchema = z.strictObject({
+  reason: z.enum(REFUND_REASONS),
+  /** Date the professional was informed: withdrawal notified, résolution notified, return requested. */
+  requested: isoDate.optional(),
+  /** Date the goods were sent back (proof of shipment). */
+  returned: isoDate.optional(),
+  returnTracking: text.optional(),
+});
+
+export const subscriptionSchema = z.strictObject({
+  service: text,
+  started: isoDate.optional(),
+  price: amount.optional(),
+  period: z.enum(SUBSCRIPTION_PERIODS).optional(),
+  /** Date the consumer terminated (or asked to terminate) the subscription. */
+  cancelled: isoDate.optional(),
+  /** False when the professional did not send the tacit-renewal notice of L215-1. */
+  renewalNotice: z.boolean().optional(),
+  /** The charges disputed. */
+  charges: z.array(debitSchema).optional(),
+});
+
+/** Payments the claimant did not authorise, contested with the bank (CMF L133-18, L133-24). */
+export const contestedPaymentSchema = z.strictObject({
+  /** « carte Visa se terminant par 4821 », « compte n° … ». */
+  instrument: text.optional(),
+  operations: z.array(debitSchema).min(1),
+  /** Date the claimant first reported the operations to the bank (call, opposition, online form). */
+  reported: isoDate.optional(),
+});
+
+/** A request under the GDPR (access, erasure) already sent. */
+export const dataRequestSchema = z.strictObject({
+  /** Date the controller received the request (art. 12(3): one month from then). */
+  received: isoDate.optional(),
+  /** True when the controller announced the two-month extension of art. 12(3). */
+  extended: z.boolean().optional(),
+});
+
 export const caseSchema = z.strictObject({
   format: z.literal(CASE_FORMAT),
   claimant: claimantSchema,
@@ -142,6 +214,17 @@ export const caseSchema = z.strictObject({
   decision: decisionSchema.optional(),
   evidence: z.array(evidenceSchema).optional(),
   letter: letterSchema.optional(),
+  refund: refundSchema.optional(),
+  subscription: subscriptionSchema.optional(),
+  contestedPayment: contestedPaymentSchema.optional(),
+  dataRequest: dataRequestSchema.optional(),
+  /** The claimant's own bank, for the contestation of an unauthorised payment. */
+  bank: partySchema.optional(),
+  /** The consumer mediator chosen (named in the professional's terms or its answer, art. L616-1). */
+  mediator: partySchema.optional(),
+  conciliator: partySchema.optional(),
+  /** The court seized: tribunal judiciaire or tribunal de proximité, and its registry's address. */
+  court: partySchema.optional(),
 });
 
 export type CaseFile = z.infer<typeof caseSchema>;
@@ -149,3 +232,5 @@ export type Address = z.infer<typeof addressSchema>;
 export type Contact = z.infer<typeof contactSchema>;
 export type DisputeType = (typeof DISPUTE_TYPES)[number];
 export type Demand = (typeof DEMANDS)[number];
+export type Party = z.infer<typeof partySchema>;
+export type RefundReason = (typeof REFUND_REASONS)[number];

@@ -14,6 +14,7 @@ import type { CompiledTemplate } from '../templates/compile.js';
 import { finishText, parseBlocks, protectData } from '../templates/markup.js';
 import { KIND_LABELS } from '../templates/metadata.js';
 import { buildView } from '../templates/view-model.js';
+import { recipientOf } from './recipients.js';
 
 export interface ComposeOptions {
   /** Today's date (YYYY-MM-DD) on the user's clock: the letter's date when the case gives none. */
@@ -21,7 +22,7 @@ export interface ComposeOptions {
 }
 
 /** La Poste (NF Z10-011): the last lines of an address (town, country) in capitals. */
-function addressBlock(name: string[], a: CaseFile['claimant']['address'], domesticCountry = 'FRANCE'): string[] {
+export function addressBlock(name: string[], a: CaseFile['claimant']['address'], domesticCountry = 'FRANCE'): string[] {
   const lines = [...name, ...a.lines, `${a.postalCode} ${a.city.toLocaleUpperCase('fr-FR')}`];
   const country = a.country?.toLocaleUpperCase('fr-FR');
   if (country && country !== domesticCountry) lines.push(country);
@@ -37,16 +38,21 @@ export function composeLetter(c: CaseFile, template: CompiledTemplate, options: 
   const body = parseBlocks(template.renderBody(data));
   const closing = finishText(template.renderClosing(data).trim());
 
+  const to = recipientOf(c, meta);
+  if (!to) throw new Error(`« ${meta.title} » : le destinataire de la lettre n’est pas renseigné dans le dossier.`);
+
   const claimant = c.claimant;
   const sender = addressBlock([view.claimant.fullName], claimant.address);
   if (claimant.email) sender.push(claimant.email);
   if (claimant.phone) sender.push(`Tél.\u00A0: ${claimant.phone}`);
-  if (claimant.customerId) sender.push(`N°\u00A0client\u00A0: ${claimant.customerId}`);
+  // The customer number is the professional's: in the sender block only when writing to it.
+  if (claimant.customerId && to.isRespondent) sender.push(`N°\u00A0client\u00A0: ${claimant.customerId}`);
 
   const r = c.respondent;
-  const recipient = addressBlock([r.name, ...(r.department ? [r.department] : [])], r.address);
+  const recipient = to.kind === 'fixed' ? to.lines : addressBlock([to.name, ...(to.department ? [to.department] : [])], to.address);
 
-  const sendingMode = c.letter?.sending ?? meta.recommendedSending;
+  // A text filed on a website has no sending mode.
+  const sendingMode = to.online ? undefined : c.letter?.sending ?? meta.recommendedSending;
   const sending: string[] = [];
   if (sendingMode) {
     const label = SENDING_LABELS[sendingMode] ?? sendingMode;
@@ -62,13 +68,13 @@ export function composeLetter(c: CaseFile, template: CompiledTemplate, options: 
     references.push(['Montant', formatAmount(o.total, o.currency ?? 'EUR')]);
     if (o.tracking) references.push(['Suivi', [o.carrier, o.tracking].filter(Boolean).join(' — ')]);
   }
-  if (claimant.customerId) references.push(['Numéro de client', claimant.customerId]);
+  if (claimant.customerId) references.push([to.isRespondent ? 'Numéro de client' : `Numéro de client chez ${r.name}`, claimant.customerId]);
   // « Votre référence »: the latest reference given by the recipient itself (not by a carrier or a third party).
   const respondentWord = (r.name.split(/\s+/)[0] ?? '').toLocaleLowerCase('fr-FR');
   const lastReference = [...view.contacts]
     .reverse()
     .find((k) => k.reference && (k.with === null || k.with.toLocaleLowerCase('fr-FR').includes(respondentWord)))?.reference;
-  if (lastReference) references.push(['Votre référence', lastReference]);
+  if (lastReference) references.push([to.isRespondent ? 'Votre référence' : 'Référence du professionnel', lastReference]);
 
   const exhibits = exhibitsOf(c);
   return {

@@ -3,6 +3,7 @@ import type { CaseFile } from '../case/schema.js';
 import { FIELD_LABELS } from '../case/labels.js';
 import type { Problem } from '../case/validate.js';
 import type { TemplateMeta } from '../templates/metadata.js';
+import { recipientProblems } from './recipients.js';
 
 function present(value: unknown): boolean {
   if (value === undefined || value === null) return false;
@@ -20,8 +21,8 @@ function valueAtPath(data: unknown, path: string): unknown {
   return cur;
 }
 
-export function missingFacts(c: CaseFile, meta: Pick<TemplateMeta, 'requires' | 'title'>): Problem[] {
-  return meta.requires
+export function missingFacts(c: CaseFile, meta: Pick<TemplateMeta, 'requires' | 'title'> & Partial<Pick<TemplateMeta, 'recipient'>>): Problem[] {
+  const fromRequires = meta.requires
     .filter((path) => !present(valueAtPath(c, path)))
     .map((path) => {
       const label = FIELD_LABELS[path] ?? path;
@@ -30,4 +31,7 @@ export function missingFacts(c: CaseFile, meta: Pick<TemplateMeta, 'requires' | 
         message: `${label[0]?.toUpperCase()}${label.slice(1)} (${path}) : nécessaire pour « ${meta.title} »`,
       };
     });
+  // The party the letter is addressed to (bank, mediator, court…), unless `requires` already names it.
+  const toRecipient = recipientProblems(c, { title: meta.title, recipient: meta.recipient ?? 'respondent' });
+  return [...fromRequires, ...toRecipient.filter((p) => !fromRequires.some((q) => q.path === p.path))];
 }

@@ -10,6 +10,9 @@ import { protect, unprotect } from './markup.js';
 
 type Value = unknown;
 
+/** Strings compared as the user typed them (protected markup characters restored); other values unchanged. */
+const plain = (v: Value): Value => (typeof v === 'string' ? unprotect(v) : v);
+
 function asDate(helper: string, v: Value): string {
   const s = typeof v === 'string' ? unprotect(v) : '';
   if (!isRealIsoDate(s)) throw new Error(`{{${helper}}} attend une date AAAA-MM-JJ, reçu « ${String(v)} »`);
@@ -56,10 +59,17 @@ export const HELPERS: Record<string, (...args: Value[]) => Value> = {
   },
   /** {{majuscules x}} */
   majuscules: (v) => (typeof v === 'string' ? v.toLocaleUpperCase('fr-FR') : v),
-  /** {{#if (egal a b)}} */
-  egal: (a, b) => a === b,
+  /** {{#if (egal a b)}}. Case data arrives protected (« non-delivery » has a protected « - »): compare plain text. */
+  egal: (a, b) => plain(a) === plain(b),
   /** {{#if (parmi dispute.type "non-delivery" "late-delivery")}} */
-  parmi: (v, ...rest) => rest.slice(0, -1).includes(v),
+  parmi: (v, ...rest) => rest.slice(0, -1).map(plain).includes(plain(v)),
+  /** {{de respondent.name}} → « d’Amazon EU S.à r.l. », « de MaisonConfort SAS » (elision before a vowel). */
+  de: (v) => {
+    if (typeof v !== 'string') return v;
+    return /^[aeiouyàâäéèêëîïôöùûü]/iu.test(unprotect(v).trim()) ? `d’${v.trim()}` : `de ${v.trim()}`;
+  },
+  /** {{citation decision.summary}}: the user's sentence without its final full stop, to sit inside « … ». */
+  citation: (v) => (typeof v === 'string' ? protect(unprotect(v).trim().replace(/[.\s]+$/u, '')) : v),
   ou: (...args) => args.slice(0, -1).some(Boolean),
   et: (...args) => args.slice(0, -1).every(Boolean),
   non: (v) => !v,

@@ -18,6 +18,10 @@ export const KIND_LABELS: Record<TemplateKind, string> = {
 
 const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 
+/** Parties of a case a letter may be addressed to (see core/common/letter/recipients.ts). */
+export const RECIPIENT_PARTIES = ['respondent', 'seller', 'bank', 'mediator', 'conciliator', 'court'] as const;
+export type RecipientParty = (typeof RECIPIENT_PARTIES)[number];
+
 export const templateMetaSchema = z.strictObject({
   id: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/),
   title: z.string().min(1),
@@ -37,6 +41,18 @@ export const templateMetaSchema = z.strictObject({
   closing: z.string().min(1),
   /** Sending mode recommended for this letter (shown in the UI and used when the case sets none). */
   recommendedSending: z.enum(['lrar', 'lre', 'email', 'post', 'hand']).optional(),
+  /**
+   * Who receives the letter: a party of the case (default: the respondent), or fixed lines for a text filed on a
+   * website (SignalConso, CEC France, A-to-z claim): `{ lines: [...], online: true }` prints no sending mode.
+   */
+  recipient: z
+    .union([
+      z.enum(RECIPIENT_PARTIES),
+      z.strictObject({ lines: z.array(z.string().min(1)).min(1).max(6), online: z.boolean().default(false) }),
+    ])
+    .default('respondent'),
+  /** For a text pasted into a form: the most characters the form accepts (salutation, body and closing). */
+  maxLength: z.number().int().positive().optional(),
   /** Date the legal content was last checked against its sources. */
   checked: isoDay,
   /** Legal sources behind each statement of the letter. */

@@ -3,13 +3,19 @@
  * Handlebars' strict mode can tell a typo from a missing fact), plus a few derived facts (full name, labels,
  * exhibit numbers, the default response and delivery dates).
  */
-import type { CaseFile } from '../case/schema.js';
-import { CHANNEL_LABELS, DEMAND_LABELS, DISPUTE_LABELS, SENDING_LABELS } from '../case/labels.js';
-import { addDays } from '../format/dates.js';
+import type { CaseFile, Party } from '../case/schema.js';
+import {
+  CHANNEL_LABELS, DEMAND_LABELS, DISPUTE_LABELS, REFUND_REASON_LABELS, SENDING_LABELS, SUBSCRIPTION_PERIOD_LABELS,
+} from '../case/labels.js';
+import { addDays, addMonths, daysBetween } from '../format/dates.js';
 import { exhibitsOf, type Exhibit } from '../case/exhibits.js';
+import { computeDeadlines, LEGAL_DELIVERY_DAYS, refundDueDate, withdrawalPeriodEnd } from '../deadlines/compute.js';
+import { nextWorkingDay } from '../deadlines/calendar.js';
+import { currentStage, isWritten, lettersSent, sortedContacts, TEMPLATE_STEPS, writtenComplaints } from '../deadlines/ladder.js';
+import { lateRefund } from '../deadlines/late-refund.js';
+import { SMALL_CLAIMS_LIMIT, trader, traderLocation } from '../deadlines/case-facts.js';
 
-/** Legal default when no delivery date was agreed: 30 days after the contract (C. conso art. L216-1). */
-export const LEGAL_DELIVERY_DAYS = 30;
+export { LEGAL_DELIVERY_DAYS };
 
 export interface ViewOptions {
   /** The letter's date when the case gives none (today on the user's clock). */
@@ -24,26 +30,58 @@ function address(a: CaseFile['claimant']['address']) {
   return { lines: a.lines, postalCode: a.postalCode, city: a.city, country: opt(a.country) };
 }
 
+function party(p: Party | undefined) {
+  if (!p) return null;
+  return { name: p.name, department: opt(p.department), address: address(p.address), email: opt(p.email), website: opt(p.website) };
+}
+
+function debits(list: readonly { date: string; amount: number; label?: string }[]) {
+  const items = [...list].sort((a, b) => a.date.localeCompare(b.date)).map((d) => ({ date: d.date, amount: d.amount, label: opt(d.label) }));
+  return { items, total: Math.round(items.reduce((sum, d) => sum + d.amount * 100, 0)) / 100, first: items[0]?.date ?? null };
+}
+
+/** A contact as templates see it: every field present, plus its channel and letter in French. */
+function contactView(k: NonNullable<CaseFile['contacts']>[number]) {
+  return {
+    date: k.date,
+    channel: k.channel,
+    channelLabel: CHANNEL_LABELS[k.channel] ?? k.channel,
+    with: opt(k.with),
+    agent: opt(k.agent),
+    reference: opt(k.reference),
+    summary: k.summary,
+    promise: opt(k.promise),
+    template: opt(k.template),
+    /** « mise en demeure de livrer » when the contact is a letter Recours produced. */
+    templateLabel: k.template ? TEMPLATE_STEPS[k.template]?.name ?? null : null,
+    written: isWritten(k),
+  };
+}
+
 export function buildView(c: CaseFile, options: ViewOptions) {
   const letterDate = c.letter?.date ?? options.today;
   const responseDays = c.letter?.responseDays ?? options.defaultResponseDays;
   const order = c.order;
   const isAmazon = /amazon/i.test(order?.platform ?? '') || /amazon/i.test(c.respondent.name);
   const exhibits: Exhibit[] = exhibitsOf(c);
-  const contacts = [...(c.contacts ?? [])]
-    .map((k, index) => ({ k, index }))
-    .sort((a, b) => a.k.date.localeCompare(b.k.date) || a.index - b.index)
-    .map(({ k }) => ({
-      date: k.date,
-      channel: k.channel,
-      channelLabel: CHANNEL_LABELS[k.channel] ?? k.channel,
-      with: opt(k.with),
-      agent: opt(k.agent),
-      reference: opt(k.reference),
-      summary: k.summary,
-      promise: opt(k.promise),
-      template: opt(k.template),
-    }));
+  const contacts = sortedContacts(c).map(contactView);
+  const complaints = writtenComplaints(c).map(contactView);
+  const firstComplaint = complaints[0] ?? null;
+  const refund = c.refund;
+  const refundDue = refund ? refundDueDate(refund) : null;
+  const refundScale = refund?.reason === 'withdrawal' ? 'withdrawal' : 'resolution';
+  const late = refundDue ? lateRefund(refundScale, refundDue, letterDate) : null;
+  const guaranteeEnd = order?.delivered ? addMonths(order.delivered, 24) : null;
+  const presumptionMonths = order?.used ? 12 : 24;
+  const payments = c.contestedPayment ? debits(c.contestedPayment.operations) : null;
+  const charges = c.subscription?.charges ? debits(c.subscription.charges) : null;
+  const cancelled = c.subscription?.cancelled;
+  const lastFormalNotice = lettersSent(c).filter((l) => TEMPLATE_STEPS[l.template]?.rung === 'formal-notice').at(-1);
+  const bankLetter = lettersSent(c).find((k) => k.template === 'contestation-bancaire');
+  const reported = [c.contestedPayment?.reported, bankLetter?.date].filter((d): d is string => d !== undefined).sort()[0];
+  const amount = c.dispute.amount ?? order?.total ?? null;
+  const t = trader(c);
+  const stage = currentStage(c);
   return {
     today: options.today,
     claimant: {
@@ -64,6 +102,8 @@ export function buildView(c: CaseFile, options: ViewOptions) {
       email: opt(c.respondent.email),
       registration: opt(c.respondent.registration),
     },
+    /** The trader the dispute is with (the Marketplace seller when there is one) and where it is established. */
+    trader: { name: t.name, country: opt(t.country), location: traderLocation(c), inFrance: traderLocation(c) === 'france' },
     order: order
       ? {
           platform: opt(order.platform),
@@ -75,7 +115,13 @@ export function buildView(c: CaseFile, options: ViewOptions) {
           currency: order.currency ?? 'EUR',
           payment: opt(order.payment),
           seller: order.seller
-            ? { name: order.seller.name, id: opt(order.seller.id), professional: opt(order.seller.professional) }
+            ? {
+                name: order.seller.name,
+                id: opt(order.seller.id),
+                professional: opt(order.seller.professional),
+                address: order.seller.address ? address(order.seller.address) : null,
+                email: opt(order.seller.email),
+              }
             : null,
           fulfilledByAmazon: opt(order.fulfilledByAmazon),
           promisedDelivery: opt(order.promisedDelivery),
@@ -85,6 +131,20 @@ export function buildView(c: CaseFile, options: ViewOptions) {
           /** Delivery due date: the agreed one, else 30 days after the order (L216-1). */
           deliveryDue: order.promisedDelivery ?? addDays(order.date, LEGAL_DELIVERY_DAYS),
           deliveryDateAgreed: order.promisedDelivery !== undefined,
+          used: opt(order.used),
+          /** End of the legal guarantee of conformity: two years from délivrance (L217-3). */
+          guaranteeEnd,
+          /** End of the presumption of L217-7: 24 months, 12 for second-hand goods. */
+          presumptionEnd: order.delivered ? addMonths(order.delivered, presumptionMonths) : null,
+          presumptionMonths,
+          /** The defect appeared (or, failing a date, the letter is written) within the two years of L217-3. */
+          withinGuarantee: guaranteeEnd !== null && (c.dispute.noticed ?? letterDate) <= guaranteeEnd,
+          /** The defect appeared within the presumption period of L217-7. */
+          withinPresumption: order.delivered !== undefined && (c.dispute.noticed ?? letterDate) <= addMonths(order.delivered, presumptionMonths),
+          /** Last day of the withdrawal period (L221-18, extended by L221-19). */
+          withdrawalEnd: order.delivered ? withdrawalPeriodEnd(order.delivered) : null,
+          /** The withdrawal period still runs on the letter's date. */
+          withdrawalOpen: order.delivered !== undefined && letterDate <= withdrawalPeriodEnd(order.delivered),
         }
       : null,
     dispute: {
@@ -95,9 +155,84 @@ export function buildView(c: CaseFile, options: ViewOptions) {
       demand: c.dispute.demand,
       demandLabel: DEMAND_LABELS[c.dispute.demand],
       /** The sum claimed: the case's own figure, else the order total. */
-      amount: c.dispute.amount ?? order?.total ?? null,
+      amount,
+      /** The claim fits the requête and the small-claims rules (up to 5 000 €). */
+      smallClaim: amount !== null && amount <= SMALL_CLAIMS_LIMIT,
+      /** Two years from the discovery of the defect (C. civ. art. 1648). */
+      hiddenDefectLimit: c.dispute.noticed ? addMonths(c.dispute.noticed, 24) : null,
     },
     contacts,
+    /** Written complaints to the professional (letters, e-mails, messages), in date order: L612-2 asks for one. */
+    complaints,
+    firstComplaint,
+    /** One year after the first written complaint: the last day to seize the mediator (L612-2, 4°). */
+    mediatorLimit: firstComplaint ? addMonths(firstComplaint.date, 12) : null,
+    /** The letter is written within that year. */
+    mediationInTime: firstComplaint !== null && letterDate <= addMonths(firstComplaint.date, 12),
+    /** Letters Recours produced that were marked as sent, in date order. */
+    lettersSent: lettersSent(c).map(contactView),
+    /** The latest mise en demeure sent (it made legal interest run on a sum of money: C. civ. art. 1344-1). */
+    lastFormalNotice: lastFormalNotice ? contactView(lastFormalNotice) : null,
+    /** The rung of the escalation ladder the case has reached. */
+    stage: { rung: stage.rung, id: stage.id, label: stage.label },
+    /** The deadlines that apply, judged on the letter's date. */
+    deadlines: computeDeadlines(c, letterDate).map((d) => ({ ...d, note: opt(d.note) })),
+    refund: refund
+      ? {
+          reason: refund.reason,
+          reasonLabel: REFUND_REASON_LABELS[refund.reason],
+          requested: opt(refund.requested),
+          returned: opt(refund.returned),
+          returnTracking: opt(refund.returnTracking),
+          /** Date the refund is owed (L221-24, L216-7 or L217-17), when the case gives the date it runs from. */
+          due: refundDue,
+          daysLate: late?.daysLate ?? 0,
+          /** The statutory increase reached on the letter's date (L241-4 or L242-4), or null. */
+          increase: late?.increase ?? null,
+        }
+      : null,
+    subscription: c.subscription
+      ? {
+          service: c.subscription.service,
+          started: opt(c.subscription.started),
+          price: opt(c.subscription.price),
+          period: opt(c.subscription.period),
+          periodLabel: c.subscription.period ? SUBSCRIPTION_PERIOD_LABELS[c.subscription.period] ?? null : null,
+          cancelled: opt(c.subscription.cancelled),
+          renewalNotice: opt(c.subscription.renewalNotice),
+          charges: charges?.items ?? [],
+          chargesTotal: charges?.total ?? null,
+          /** Some disputed charge was taken after the termination date. */
+          chargedAfterCancellation: cancelled !== undefined && (charges?.items ?? []).some((d) => d.date > cancelled),
+          /** Advances refunded within 30 days of termination when the renewal notice was not sent (L215-1). */
+          refundDue: c.subscription.cancelled && c.subscription.renewalNotice === false ? addDays(c.subscription.cancelled, 30) : null,
+        }
+      : null,
+    contestedPayment: c.contestedPayment && payments
+      ? {
+          instrument: opt(c.contestedPayment.instrument),
+          operations: payments.items,
+          total: payments.total,
+          firstDebit: payments.first,
+          reported: opt(c.contestedPayment.reported),
+          /** Thirteen months after the first debit (CMF L133-24). */
+          limit: payments.first ? addMonths(payments.first, 13) : null,
+          /** End of the first business day after the report (CMF L133-18). */
+          refundDue: reported ? nextWorkingDay(reported) : null,
+        }
+      : null,
+    dataRequest: c.dataRequest
+      ? {
+          received: opt(c.dataRequest.received),
+          extended: opt(c.dataRequest.extended),
+          /** One month from receipt, three when extended (RGPD art. 12(3)). */
+          due: c.dataRequest.received ? addMonths(c.dataRequest.received, c.dataRequest.extended ? 3 : 1) : null,
+        }
+      : null,
+    bank: party(c.bank),
+    mediator: party(c.mediator),
+    conciliator: party(c.conciliator),
+    court: party(c.court),
     decision: c.decision
       ? { date: c.decision.date, by: c.decision.by, reference: opt(c.decision.reference), summary: c.decision.summary }
       : null,
@@ -111,6 +246,10 @@ export function buildView(c: CaseFile, options: ViewOptions) {
       responseDays,
       /** Response date demanded: counted from the letter's date; templates say « à compter de la réception ». */
       responseDue: addDays(letterDate, responseDays),
+      /** One month after the letter (RGPD art. 12(3)), for requests that run from receipt. */
+      monthLater: addMonths(letterDate, 1),
+      /** Days since the order, for letters that state how long the consumer has waited. */
+      daysSinceOrder: order ? daysBetween(order.date, letterDate) : null,
     },
   };
 }

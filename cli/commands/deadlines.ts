@@ -1,0 +1,50 @@
+import type { Command } from '../command.js';
+import { parse, singleCasePath, templateRegistry, UsageError } from '../command.js';
+import { loadCaseFile } from '../../core/node/case-file.js';
+import { computeDeadlines, currentStage, deadlineGaps } from '../../core/common/deadlines/index.js';
+import { formatLongDate, isRealIsoDate, todayIso } from '../../core/common/format/dates.js';
+import { plainSpaces } from '../../core/common/format/typography.js';
+
+/** The --today option, checked: a real YYYY-MM-DD date, else today's date on this machine. */
+export function todayOption(value: string | undefined): string {
+  if (value === undefined) return todayIso();
+  if (!isRealIsoDate(value)) throw new UsageError(`--today « ${value} » n’est pas une date réelle (format attendu AAAA-MM-JJ)`);
+  return value;
+}
+
+export const deadlinesCommand: Command = {
+  name: 'deadlines',
+  usage: `  recours deadlines DOSSIER.json [--json] [--today AAAA-MM-JJ]
+      Liste les délais légaux du dossier (date, fondement, dépassé ou non) et les faits qui en permettraient d’autres.`,
+  async run(args, io) {
+    const { values, positionals } = parse(args, { json: { type: 'boolean' }, today: { type: 'string' } });
+    const casePath = singleCasePath(positionals, 'recours deadlines DOSSIER.json');
+    const today = todayOption(values.today);
+    const loaded = await loadCaseFile(casePath);
+    if (!loaded.ok) {
+      io.err(`Le dossier « ${casePath} » contient ${loaded.problems.length} problème(s) :`);
+      for (const p of loaded.problems) io.err(`  - ${p.message}`);
+      return 1;
+    }
+    const registry = templateRegistry(io);
+    const deadlines = computeDeadlines(loaded.case, today, { responseDays: (id) => registry.get(id)?.meta.responseDays });
+    const missing = deadlineGaps(loaded.case);
+    if (values.json) {
+      io.out(JSON.stringify({ today, stage: currentStage(loaded.case), deadlines, missing }, null, 2));
+      return 0;
+    }
+    const long = (d: string) => plainSpaces(formatLongDate(d));
+    io.out(`Délais du dossier « ${casePath} » au ${long(today)} :`);
+    if (deadlines.length === 0) io.out('  Aucun délai calculable avec les faits du dossier.');
+    for (const d of deadlines) {
+      io.out(`  ${d.overdue ? '[dépassé]' : '[à venir]'} ${long(d.date)} — ${d.label}`);
+      io.out(`      Fondement : ${d.basis}`);
+      if (d.note) io.out(`      ${d.note}`);
+    }
+    if (missing.length > 0) {
+      io.out('Faits à compléter pour calculer d’autres délais :');
+      for (const m of missing) io.out(`  - ${m}`);
+    }
+    return 0;
+  },
+};

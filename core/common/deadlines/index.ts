@@ -1,0 +1,10 @@
+/** Legal deadlines, the escalation ladder and the next step of a case. Pure: runs anywhere. */
+export { computeDeadlines, deadlineGaps, findDeadline, DEADLINE_IDS, LEGAL_DELIVERY_DAYS } from './compute.js';
+export type { Deadline, DeadlineId, DeadlineOptions } from './compute.js';
+export { recommendNextStep, stepWarnings, planFor } from './next-step.js';
+export type { NextStep } from './next-step.js';
+export { RUNGS, TEMPLATE_STEPS, currentStage, lettersSent, writtenComplaints, isWritten } from './ladder.js';
+export type { RungId } from './ladder.js';
+export { easterSunday, publicHolidays, isWorkingDay, extendToWorkingDay, nextWorkingDay } from './calendar.js';
+export { lateRefund } from './late-refund.js';
+export { traderLocation, isMarketplaceSale, isAmazonCase, SMALL_CLAIMS_LIMIT } from './case-facts.js';

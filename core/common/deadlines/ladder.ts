@@ -1,0 +1,114 @@
+/**
+ * The escalation ladder of a consumer dispute (fact sheet §2: customer service, written complaint and mise en
+ * demeure, mediator, authorities, conciliator, court), and where a case stands on it.
+ *
+ * A case climbs by the letters it has sent: contacts whose `template` holds the id of a Recours template. A
+ * contact without template still counts: a phone call or a chat is a contact, a letter, an e-mail or a platform
+ * message is a written complaint.
+ */
+import type { CaseFile, Contact } from '../case/schema.js';
+
+export const RUNGS = [
+  { id: 'start', label: 'Ouverture du dossier', reached: 'Dossier ouvert' },
+  { id: 'contact', label: 'Contact avec le service client', reached: 'Service client contacté' },
+  { id: 'complaint', label: 'Réclamation écrite', reached: 'Réclamation écrite envoyée' },
+  { id: 'platform-claim', label: 'Réclamation Garantie A à Z', reached: 'Réclamation A à Z déposée' },
+  { id: 'reconsideration', label: 'Demande de réexamen', reached: 'Réexamen demandé' },
+  { id: 'formal-notice', label: 'Mise en demeure', reached: 'Mise en demeure envoyée' },
+  { id: 'authority', label: 'Signalement (SignalConso, CEC France)', reached: 'Signalement déposé' },
+  { id: 'mediation', label: 'Médiation de la consommation', reached: 'Médiateur saisi' },
+  { id: 'conciliation', label: 'Conciliation de justice', reached: 'Conciliateur saisi' },
+  { id: 'court', label: 'Saisine du tribunal', reached: 'Tribunal saisi' },
+] as const;
+
+export type RungId = (typeof RUNGS)[number]['id'];
+
+/** Each template of the catalogue: its rung and how a sentence names the letter (« votre mise en demeure de livrer »). */
+export const TEMPLATE_STEPS: Record<string, { rung: RungId; name: string; responseDays: number }> = {
+  'reclamation-service-client': { rung: 'complaint', name: 'réclamation écrite', responseDays: 15 },
+  'vendeur-marketplace': { rung: 'complaint', name: 'réclamation au vendeur Marketplace', responseDays: 8 },
+  'reclamation-contrefacon': { rung: 'complaint', name: 'réclamation pour produit contrefait', responseDays: 15 },
+  'abonnement-prime': { rung: 'complaint', name: 'réclamation sur l’abonnement', responseDays: 15 },
+  'demande-rgpd-acces': { rung: 'complaint', name: 'demande d’accès aux données (RGPD)', responseDays: 30 },
+  'demande-rgpd-effacement': { rung: 'complaint', name: 'demande d’effacement des données (RGPD)', responseDays: 30 },
+  'incident-securite-compte': { rung: 'complaint', name: 'signalement d’incident de sécurité du compte', responseDays: 8 },
+  'contestation-bancaire': { rung: 'complaint', name: 'contestation d’opérations auprès de la banque', responseDays: 1 },
+  'reclamation-garantie-a-z': { rung: 'platform-claim', name: 'réclamation au titre de la Garantie A à Z', responseDays: 8 },
+  'demande-reexamen': { rung: 'reconsideration', name: 'demande de réexamen', responseDays: 15 },
+  'mise-en-demeure-livraison': { rung: 'formal-notice', name: 'mise en demeure de livrer', responseDays: 8 },
+  'mise-en-demeure-conformite': { rung: 'formal-notice', name: 'mise en demeure (garantie légale de conformité)', responseDays: 15 },
+  'mise-en-demeure-vices-caches': { rung: 'formal-notice', name: 'mise en demeure (garantie des vices cachés)', responseDays: 15 },
+  'mise-en-demeure-remboursement': { rung: 'formal-notice', name: 'mise en demeure de rembourser', responseDays: 8 },
+  signalconso: { rung: 'authority', name: 'signalement SignalConso', responseDays: 30 },
+  'reclamation-cec-france': { rung: 'authority', name: 'réclamation au Centre Européen des Consommateurs France', responseDays: 30 },
+  'saisine-mediateur': { rung: 'mediation', name: 'saisine du médiateur de la consommation', responseDays: 90 },
+  'demande-conciliateur': { rung: 'conciliation', name: 'demande de conciliation', responseDays: 30 },
+  'requete-tribunal': { rung: 'court', name: 'requête au tribunal', responseDays: 90 },
+};
+
+const WRITTEN_CHANNELS = new Set<Contact['channel']>(['letter', 'email', 'message']);
+
+/** Contacts in date order (stable for contacts of the same day). */
+export function sortedContacts(c: Pick<CaseFile, 'contacts'>): Contact[] {
+  return [...(c.contacts ?? [])]
+    .map((k, index) => ({ k, index }))
+    .sort((a, b) => a.k.date.localeCompare(b.k.date) || a.index - b.index)
+    .map(({ k }) => k);
+}
+
+/** A written complaint in the sense of L612-2: a letter, an e-mail, a message, or any letter Recours produced. */
+export function isWritten(k: Contact): boolean {
+  return k.template !== undefined || WRITTEN_CHANNELS.has(k.channel);
+}
+
+const COMPLAINT_RUNGS = new Set<RungId>(['complaint', 'platform-claim', 'reconsideration', 'formal-notice']);
+
+type CaseParties = Pick<CaseFile, 'contacts' | 'respondent' | 'order'>;
+
+const firstWord = (name: string) => (name.trim().split(/\s+/)[0] ?? '').toLocaleLowerCase('fr-FR');
+
+/**
+ * The contact was with the professional (the respondent or the Marketplace seller), judged by the first word of
+ * their names in `with`; a contact that names no one is taken as with the professional. A letter Recours produced
+ * always counts. An e-mail to the manufacturer, the carrier or the mediator is not a complaint to the professional.
+ */
+export function withTrader(c: CaseParties, k: Contact): boolean {
+  if (k.template !== undefined || k.with === undefined) return true;
+  const who = k.with.toLocaleLowerCase('fr-FR');
+  const names = [c.respondent.name, c.order?.seller?.name].filter((n): n is string => n !== undefined).map(firstWord);
+  return names.some((n) => n.length > 1 && who.includes(n));
+}
+
+/** Written complaints to the professional, in date order: not the letters to a mediator, an authority or a court. */
+export function writtenComplaints(c: CaseParties): Contact[] {
+  return sortedContacts(c).filter((k) => {
+    if (!isWritten(k) || !withTrader(c, k)) return false;
+    const rung = k.template ? TEMPLATE_STEPS[k.template]?.rung : undefined;
+    return rung === undefined || COMPLAINT_RUNGS.has(rung);
+  });
+}
+
+/** Letters Recours produced and the user marked as sent, in date order. */
+export function lettersSent(c: Pick<CaseFile, 'contacts'>): (Contact & { template: string })[] {
+  return sortedContacts(c).filter((k): k is Contact & { template: string } => k.template !== undefined);
+}
+
+export function rungIndex(id: RungId): number {
+  return RUNGS.findIndex((r) => r.id === id);
+}
+
+function rungOfContact(c: CaseParties, k: Contact): RungId {
+  // A SignalConso report can be made at any time: it informs the authority, it does not move the dispute up.
+  if (k.template === 'signalconso') return 'contact';
+  const known = k.template ? TEMPLATE_STEPS[k.template] : undefined;
+  if (known) return known.rung;
+  return isWritten(k) && withTrader(c, k) ? 'complaint' : 'contact';
+}
+
+/** The highest rung the case has reached: `rung` counts from 1 (« Dossier ouvert »). */
+export function currentStage(c: CaseParties): { rung: number; id: RungId; label: string } {
+  let best = 0;
+  for (const k of c.contacts ?? []) best = Math.max(best, rungIndex(rungOfContact(c, k)));
+  const rung = RUNGS[best] ?? RUNGS[0];
+  return { rung: best + 1, id: rung.id, label: rung.reached };
+}

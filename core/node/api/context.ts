@@ -1,0 +1,41 @@
+/** What every API method works with: the store, the settings, the template catalogue (loaded once), today's date. */
+import { ApiError } from '../../common/api/contract.js';
+import { loadTemplateRegistry, type TemplateRegistry } from '../template-registry.js';
+import type { CompiledTemplate } from '../../common/templates/compile.js';
+import type { CaseStore } from '../store/case-store.js';
+import type { SettingsStore } from '../settings/settings-store.js';
+import type { DossierModule, EvidenceModule } from './optional-modules.js';
+
+export interface ApiContext {
+  store: CaseStore;
+  settings: SettingsStore;
+  registry(): TemplateRegistry;
+  template(id: string): CompiledTemplate;
+  today(): string;
+  now(): Date;
+  log(message: string): void;
+  /** The dossier assembler, or null when this version has none. */
+  dossierModule(): Promise<DossierModule | null>;
+  /** Evidence inspection, or null: media type from the extension then. */
+  evidenceModule(): Promise<EvidenceModule | null>;
+}
+
+/** The catalogue is parsed and compiled once: the live preview must not re-read templates at every keystroke. */
+export function templateCatalogue(templatesDir: string | undefined, log: (m: string) => void) {
+  let registry: TemplateRegistry | null = null;
+  const get = (): TemplateRegistry => {
+    if (!registry) {
+      registry = loadTemplateRegistry(templatesDir);
+      for (const e of registry.errors) log(`Modèle ignoré : ${e.message}`);
+    }
+    return registry;
+  };
+  return {
+    registry: get,
+    template(id: string): CompiledTemplate {
+      const t = get().get(id);
+      if (!t) throw new ApiError({ code: 'not-found', message: `Modèle de courrier « ${id} » introuvable.` });
+      return t;
+    },
+  };
+}

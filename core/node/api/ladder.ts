@@ -1,0 +1,137 @@
+/**
+ * Where a case stands on the escalation ladder, its deadlines and the next step — from the deadlines module
+ * (core/common/deadlines) when present and the case is complete, else from the documents history alone.
+ * Results of that module are read defensively: only the fields of the contract are kept.
+ */
+import type { DeadlineInfo, NextStepInfo } from '../../common/api/contract.js';
+import type { CaseFile } from '../../common/case/schema.js';
+import { validateCase } from '../../common/case/validate.js';
+import { formatLongDate } from '../../common/format/dates.js';
+import { KIND_LABELS, servesDispute, type TemplateKind } from '../../common/templates/metadata.js';
+import type { TemplateRegistry } from '../template-registry.js';
+import type { Annotation, CaseRecord } from '../store/case-store.js';
+import { deadlinesModulePresent, loadDeadlinesModule, type DeadlinesModule } from './optional-modules.js';
+
+type Log = (message: string) => void;
+
+function obj(v: unknown): Record<string, unknown> {
+  return v !== null && typeof v === 'object' ? (v as Record<string, unknown>) : {};
+}
+const str = (v: unknown): string | null => (typeof v === 'string' && v.trim() !== '' ? v : null);
+
+/** « Mise en demeure envoyée le 25 novembre 2026 », from the documents history only. */
+function stageFromHistory(record: CaseRecord, registry: TemplateRegistry, complete: boolean): string {
+  const sent = record.meta.documents.filter((d) => d.sent).sort((a, b) => (a.sent?.date ?? '').localeCompare(b.sent?.date ?? ''));
+  const last = sent[sent.length - 1];
+  if (last?.sent) {
+    const kind = registry.get(last.templateId)?.meta.kind as TemplateKind | undefined;
+    const what = kind ? KIND_LABELS[kind] : last.title;
+    return `${what} envoyée le ${formatLongDate(last.sent.date)}`;
+  }
+  if (record.meta.documents.length > 0) return 'Courrier prêt, pas encore envoyé';
+  return complete ? 'Prêt pour la réclamation écrite' : 'Dossier à compléter';
+}
+
+export function normaliseDeadlines(raw: unknown, today: string): DeadlineInfo[] {
+  if (!Array.isArray(raw)) return [];
+  return raw
+    .map((d, i) => {
+      const o = obj(d);
+      const date = str(o.date) ?? str(o.due) ?? '';
+      return {
+        id: str(o.id) ?? `echeance-${i + 1}`,
+        label: str(o.label) ?? str(o.title) ?? 'Échéance',
+        date,
+        basis: str(o.basis) ?? str(o.legalBasis) ?? '',
+        overdue: typeof o.overdue === 'boolean' ? o.overdue : date < today,
+      };
+    })
+    .filter((d) => /^\d{4}-\d{2}-\d{2}$/.test(d.date))
+    .sort((a, b) => Number(b.overdue) - Number(a.overdue) || a.date.localeCompare(b.date));
+}
+
+function stageText(raw: unknown): string | null {
+  return str(raw) ?? str(obj(raw).label) ?? str(obj(raw).title);
+}
+
+export function createLadder(registry: () => TemplateRegistry, log: Log) {
+  function complete(record: CaseRecord): CaseFile | null {
+    const v = validateCase(record.draft);
+    return v.ok ? v.value : null;
+  }
+
+  /** The response period of each template of the catalogue in use. */
+  const responseDays = (templateId: string): number | undefined => registry().get(templateId)?.meta.responseDays;
+
+  /** Runs a function of the deadlines module on a complete case; a failure there is logged and the fallback used. */
+  async function withModule<T>(record: CaseRecord, run: (mod: DeadlinesModule, c: CaseFile) => T, c: CaseFile | null = complete(record)): Promise<T | null> {
+    if (!c) return null;
+    const mod = await loadDeadlinesModule();
+    if (!mod) return null;
+    try {
+      return run(mod, c);
+    } catch (e) {
+      log(`Échéances du dossier « ${record.id} » non calculées : ${(e as Error).message}`);
+      return null;
+    }
+  }
+
+  async function deadlines(record: CaseRecord, today: string, c: CaseFile | null = complete(record)): Promise<DeadlineInfo[]> {
+    return (await withModule(record, (m, valid) => normaliseDeadlines(m.computeDeadlines(valid, today, { responseDays }), today), c)) ?? [];
+  }
+
+  return {
+    deadlines,
+    /** Changes when the way stages are computed changes: the store's cached list entries are then recomputed. */
+    version: `ladder-1${deadlinesModulePresent() ? '+echeances' : ''}`,
+
+    /** For the cases list (cached by the store's index, recomputed each day). */
+    async annotate(record: CaseRecord, today: string): Promise<Annotation> {
+      const c = complete(record);
+      const stage = (await withModule(record, (m, valid) => stageText(m.currentStage(valid)), c)) ?? stageFromHistory(record, registry(), c !== null);
+      return { stage, deadlines: (await deadlines(record, today, c)).map((d) => ({ date: d.date, label: d.label })) };
+    },
+
+    async nextStep(record: CaseRecord, today: string): Promise<NextStepInfo> {
+      const fromModule = await withModule(record, (m, c) => {
+        const o = obj(m.recommendNextStep(c, today, { responseDays }));
+        const templateId = str(o.templateId) ?? str(o.template);
+        const label = str(o.label) ?? str(o.title);
+        if (!label) return null;
+        return {
+          templateId,
+          label,
+          reason: str(o.reason) ?? '',
+          warnings: Array.isArray(o.warnings) ? o.warnings.map((w) => stageText(w)).filter((w): w is string => w !== null) : [],
+        };
+      });
+      if (fromModule) return fromModule;
+      return genericNextStep(record, registry());
+    },
+  };
+}
+
+/** Without the deadlines module: the written complaint first, then whatever the catalogue offers for the dispute. */
+function genericNextStep(record: CaseRecord, registry: TemplateRegistry): NextStepInfo {
+  const type = str(obj(record.draft.dispute).type) ?? '';
+  const complaint = registry.templates.find((t) => t.meta.kind === 'complaint' && servesDispute(t.meta, type));
+  const sentComplaint = record.meta.documents.some((d) => d.sent && registry.get(d.templateId)?.meta.kind === 'complaint');
+  if (complaint && !sentComplaint) {
+    return {
+      templateId: complaint.meta.id,
+      label: complaint.meta.title,
+      reason: 'Une réclamation écrite est la première démarche : elle fixe les faits et un délai de réponse, et elle est exigée avant de saisir un médiateur.',
+      warnings: [],
+    };
+  }
+  const notice = registry.templates.find((t) => t.meta.kind === 'formal-notice' && servesDispute(t.meta, type));
+  if (notice) {
+    return {
+      templateId: notice.meta.id,
+      label: notice.meta.title,
+      reason: 'Sans réponse satisfaisante à la réclamation dans le délai fixé, la mise en demeure est l’étape suivante.',
+      warnings: [],
+    };
+  }
+  return { templateId: null, label: 'Choisir le courrier suivant', reason: 'Consultez le catalogue des courriers adaptés à ce litige.', warnings: [] };
+}

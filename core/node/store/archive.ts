@@ -1,0 +1,182 @@
+/**
+ * A whole case as one `.recours` file (a zip): case.json, meta.json, the evidence pieces and the generated documents,
+ * with a manifest giving the SHA-256 of every entry. Import checks every fingerprint before anything is written,
+ * and installs the case under a new id, so that importing twice, or importing one's own export, never overwrites.
+ */
+import { createHash } from 'node:crypto';
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { unzipSync, zipSync, type Zippable } from 'fflate';
+import { CASE_FILE, DOCUMENTS_DIR, META_FILE, PIECES_DIR } from './layout.js';
+import { metaSchema } from './meta.js';
+import { migrateDraft, UnreadableCaseError } from './migrate.js';
+import { StoreError } from './errors.js';
+import type { CaseRecord, CaseStore } from './case-store.js';
+
+export const EXPORT_FORMAT = 'recours/export@1';
+const MANIFEST = 'manifest.json';
+/** Larger than any sane case (photos, a few videos), small enough that a hostile archive cannot fill the memory. */
+export const MAX_ARCHIVE_CONTENT = 1024 * 1024 * 1024;
+
+interface ManifestEntry {
+  path: string;
+  size: number;
+  sha256: string;
+}
+
+const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+
+/** Entry names an archive may hold: nothing else is ever written (no « ../ », no absolute path). */
+const ALLOWED = [/^case\.json$/, /^meta\.json$/, /^pieces\/[a-f0-9]{64}(\.[a-z0-9]{1,10})?$/, /^documents\/[a-z0-9-]{8,64}\/[^/\\\0]{1,150}$/];
+const COMPRESSIBLE = /\.(json|txt|eml|csv|html?|xml|md)$/i;
+
+function slug(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')
+    .slice(0, 40);
+}
+
+function field(draft: Record<string, unknown>, a: string, b: string): string {
+  const o = draft[a];
+  const v = o !== null && typeof o === 'object' ? (o as Record<string, unknown>)[b] : undefined;
+  return typeof v === 'string' ? v : '';
+}
+
+/** « benali-402-7719254-3381946.recours »: who and which order, readable in a file list. */
+export function exportName(record: CaseRecord): string {
+  const parts = [slug(field(record.draft, 'claimant', 'lastName')), slug(field(record.draft, 'order', 'number'))].filter(Boolean);
+  return `${parts.length > 0 ? parts.join('-') : `dossier-${record.id}`}.recours`;
+}
+
+async function filesUnder(dir: string, prefix: string): Promise<string[]> {
+  let entries;
+  try {
+    entries = await readdir(dir, { withFileTypes: true });
+  } catch {
+    return [];
+  }
+  const out: string[] = [];
+  for (const e of entries) {
+    if (e.name.endsWith('.tmp')) continue;
+    if (e.isDirectory()) out.push(...(await filesUnder(join(dir, e.name), `${prefix}${e.name}/`)));
+    else if (e.isFile()) out.push(`${prefix}${e.name}`);
+  }
+  return out;
+}
+
+export async function exportCase(store: CaseStore, id: string, now = new Date()): Promise<{ name: string; bytes: Uint8Array }> {
+  const record = await store.get(id);
+  const paths = [CASE_FILE, META_FILE, ...(await filesUnder(join(record.dir, PIECES_DIR), `${PIECES_DIR}/`)), ...(await filesUnder(join(record.dir, DOCUMENTS_DIR), `${DOCUMENTS_DIR}/`))];
+  const zippable: Zippable = {};
+  const entries: ManifestEntry[] = [];
+  for (const path of paths.filter((p) => ALLOWED.some((r) => r.test(p)))) {
+    const bytes = new Uint8Array(await readFile(join(record.dir, ...path.split('/'))));
+    entries.push({ path, size: bytes.length, sha256: sha256(bytes) });
+    zippable[path] = [bytes, { level: COMPRESSIBLE.test(path) ? 6 : 0 }];
+  }
+  const manifest = { format: EXPORT_FORMAT, application: 'Recours', exportedAt: now.toISOString(), caseId: id, entries };
+  zippable[MANIFEST] = [new TextEncoder().encode(`${JSON.stringify(manifest, null, 2)}\n`), { level: 6 }];
+  return { name: exportName(record), bytes: zipSync(zippable, { mtime: now }) };
+}
+
+function invalid(why: string): StoreError {
+  return new StoreError('invalid-archive', `Fichier .recours non importé : ${why}`);
+}
+
+function readManifest(bytes: Uint8Array | undefined): ManifestEntry[] {
+  if (!bytes) throw invalid('le manifeste (manifest.json) est absent ; ce n’est pas une sauvegarde Recours.');
+  let data: unknown;
+  try {
+    data = JSON.parse(new TextDecoder().decode(bytes));
+  } catch {
+    throw invalid('le manifeste (manifest.json) est illisible.');
+  }
+  const m = data as { format?: unknown; entries?: unknown };
+  if (m.format !== EXPORT_FORMAT) throw invalid(`format « ${String(m.format)} » inconnu (attendu « ${EXPORT_FORMAT} ») : le fichier vient peut-être d’une version plus récente de Recours.`);
+  if (!Array.isArray(m.entries)) throw invalid('le manifeste (manifest.json) ne liste aucun fichier.');
+  return m.entries.map((e: unknown) => {
+    const x = e as Partial<ManifestEntry>;
+    if (typeof x?.path !== 'string' || typeof x.size !== 'number' || typeof x.sha256 !== 'string') throw invalid('une entrée du manifeste est incomplète.');
+    return { path: x.path, size: x.size, sha256: x.sha256 };
+  });
+}
+
+export async function importCase(store: CaseStore, bytes: Uint8Array, now = new Date()): Promise<CaseRecord> {
+  const refused: string[] = [];
+  let total = 0;
+  let files: Record<string, Uint8Array>;
+  try {
+    files = unzipSync(bytes, {
+      filter(file) {
+        if (file.name.endsWith('/')) return false;
+        if (file.name !== MANIFEST && !ALLOWED.some((r) => r.test(file.name))) {
+          refused.push(file.name);
+          return false;
+        }
+        total += file.originalSize;
+        if (total > MAX_ARCHIVE_CONTENT) throw invalid('son contenu dépasse 1 Go une fois décompressé.');
+        return true;
+      },
+    });
+  } catch (e) {
+    if (e instanceof StoreError) throw e;
+    throw invalid('ce n’est pas une archive .recours lisible (fichier abîmé ou d’un autre type).');
+  }
+  if (refused.length > 0) throw invalid(`il contient des fichiers inattendus (${refused.slice(0, 3).map((n) => `« ${n.slice(0, 80)} »`).join(', ')}).`);
+
+  const manifest = readManifest(files[MANIFEST]);
+  const listed = new Set(manifest.map((e) => e.path));
+  for (const entry of manifest) {
+    const content = files[entry.path];
+    if (!content) throw invalid(`« ${entry.path} » est annoncé par le manifeste mais absent de l’archive.`);
+    if (content.length !== entry.size || sha256(content) !== entry.sha256) throw invalid(`« ${entry.path} » a été modifié ou abîmé (empreinte SHA-256 différente).`);
+  }
+  for (const name of Object.keys(files)) {
+    if (name !== MANIFEST && !listed.has(name)) throw invalid(`« ${name} » n’est pas dans le manifeste.`);
+  }
+  for (const name of Object.keys(files).filter((n) => n.startsWith(`${PIECES_DIR}/`))) {
+    const hash = /^pieces\/([a-f0-9]{64})/.exec(name)?.[1];
+    if (hash !== sha256(files[name] as Uint8Array)) throw invalid(`la pièce « ${name} » ne correspond pas à son empreinte.`);
+  }
+
+  const caseBytes = files[CASE_FILE];
+  const metaBytes = files[META_FILE];
+  if (!caseBytes || !metaBytes) throw invalid('case.json ou meta.json manque.');
+  let draft;
+  try {
+    draft = migrateDraft(JSON.parse(new TextDecoder().decode(caseBytes)), CASE_FILE).draft;
+  } catch (e) {
+    throw invalid(e instanceof UnreadableCaseError ? e.message : '« case.json » n’est pas du JSON valide.');
+  }
+  const meta = metaSchema.safeParse(safeJson(metaBytes));
+  if (!meta.success) throw invalid('« meta.json » n’a pas la forme attendue.');
+
+  // Evidence must point at pieces of the archive: a case never reads a file outside its own folder.
+  const evidence = draft.evidence;
+  if (evidence !== undefined) {
+    if (!Array.isArray(evidence)) throw invalid('la liste des pièces (evidence) n’est pas une liste.');
+    for (const entry of evidence) {
+      const file = (entry as { file?: unknown } | null)?.file;
+      if (typeof file !== 'string' || !files[file] || !file.startsWith(`${PIECES_DIR}/`)) {
+        throw invalid(`la pièce « ${String(file).slice(0, 80)} » citée par le dossier n’est pas dans l’archive.`);
+      }
+    }
+  }
+  const stamp = now.toISOString();
+  const installed = Object.entries(files)
+    .filter(([name]) => name.startsWith(`${PIECES_DIR}/`) || name.startsWith(`${DOCUMENTS_DIR}/`))
+    .map(([path, content]) => ({ path, bytes: content }));
+  return store.installFiles(draft, { ...meta.data, createdAt: stamp, updatedAt: stamp, archived: false }, installed);
+}
+
+function safeJson(bytes: Uint8Array): unknown {
+  try {
+    return JSON.parse(new TextDecoder().decode(bytes));
+  } catch {
+    return null;
+  }
+}

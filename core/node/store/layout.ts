@@ -1,0 +1,60 @@
+/**
+ * Where a case lives in the data directory:
+ *
+ *   <dataDir>/<caseId>/case.json          the draft, format v1 (may be incomplete while the user types)
+ *   <dataDir>/<caseId>/meta.json          created/updated times, archived flag, documents history, evidence details
+ *   <dataDir>/<caseId>/pieces/<sha256>.<ext>   evidence copied in, named by fingerprint
+ *   <dataDir>/<caseId>/documents/<documentId>/  generated files
+ *   <dataDir>/_a-verifier/                cases that could not be read, moved aside (never overwritten)
+ *   <dataDir>/.index.json                 a cache of the list; deleting it only costs one slower listing
+ *
+ * Case folders have a distinctive name (2026-11-25-k3j9x2ab) so that the store never mistakes another folder
+ * of the data directory (Electron's own, a user's) for a case.
+ */
+import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
+
+export const CASE_FILE = 'case.json';
+export const META_FILE = 'meta.json';
+export const PIECES_DIR = 'pieces';
+export const DOCUMENTS_DIR = 'documents';
+export const SET_ASIDE_DIR = '_a-verifier';
+export const INDEX_FILE = '.index.json';
+/** Prefix of the folders a case is built in (creation, import) or removed from (deletion): never listed. */
+export const WORK_PREFIX = '.en-cours-';
+
+/** The shape of every id this store hands out (a subset of the contract's caseIdSchema). */
+export const STORE_ID = /^\d{4}-\d{2}-\d{2}-[a-z0-9]{8}$/;
+
+const ALPHABET = 'abcdefghijklmnopqrstuvwxyz0123456789';
+
+function randomSuffix(length = 8): string {
+  const bytes = randomBytes(length);
+  let out = '';
+  for (const b of bytes) out += ALPHABET[b % ALPHABET.length];
+  return out;
+}
+
+/** « 2026-11-25-k3j9x2ab »: the creation day first, so that a file explorer sorts cases by age. */
+export function newId(now: Date = new Date()): string {
+  return `${now.toISOString().slice(0, 10)}-${randomSuffix()}`;
+}
+
+export function caseDir(dataDir: string, id: string): string {
+  return join(dataDir, id);
+}
+
+export function workDir(dataDir: string, purpose: string): string {
+  return join(dataDir, `${WORK_PREFIX}${purpose}-${randomSuffix()}`);
+}
+
+/** `pieces/<sha256>.<ext>`, relative to the case folder as the case file records it. */
+export function pieceFile(sha256: string, ext: string): string {
+  return `${PIECES_DIR}/${sha256}${ext ? `.${ext}` : ''}`;
+}
+
+/** The extension kept for a stored piece: lower case, letters and digits only, else none. */
+export function safeExtension(name: string): string {
+  const match = /\.([A-Za-z0-9]{1,10})$/.exec(name.trim());
+  return match?.[1]?.toLowerCase() ?? '';
+}

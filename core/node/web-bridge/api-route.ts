@@ -1,0 +1,114 @@
+/**
+ * POST /api/<method>: the body is the wire encoding of the parameters (core/common/api/wire.ts), the answer
+ * `{ ok: true, result }` or `{ ok: false, error }` — always JSON, whatever was sent.
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { ApiError, type ApiErrorPayload } from '../../common/api/contract.js';
+import { decodeWire, encodeWire } from '../../common/api/wire.js';
+import { toApiError, type ApiDispatcher } from '../api/dispatcher.js';
+import { PAGE_HEADERS } from './static-files.js';
+
+/** About 200 MB of evidence once base64 (4/3) and JSON are accounted for. */
+export const DEFAULT_MAX_BODY_BYTES = 280 * 1024 * 1024;
+
+const STATUS: Record<ApiErrorPayload['code'], number> = { 'invalid-request': 400, 'not-found': 404, 'invalid-case': 422, failed: 500 };
+
+export function sendJson(res: ServerResponse, status: number, body: unknown, extra: Record<string, string> = {}): void {
+  if (res.headersSent) {
+    res.destroy();
+    return;
+  }
+  const text = JSON.stringify(body);
+  res.writeHead(status, {
+    ...PAGE_HEADERS,
+    'content-type': 'application/json; charset=utf-8',
+    'content-length': String(Buffer.byteLength(text)),
+    'cache-control': 'no-store',
+    ...extra,
+  });
+  res.end(text);
+}
+
+export function sendError(res: ServerResponse, status: number, error: ApiErrorPayload, extra: Record<string, string> = {}): void {
+  sendJson(res, status, { ok: false, error }, extra);
+}
+
+function sizeText(bytes: number): string {
+  return `${Math.round(bytes / (1024 * 1024))} Mo`;
+}
+
+class BodyTooLarge extends Error {}
+
+function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) {
+        req.removeAllListeners('data');
+        req.resume();
+        reject(new BodyTooLarge());
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks)));
+    req.on('error', reject);
+  });
+}
+
+export function createApiRoute(dispatcher: ApiDispatcher, maxBodyBytes = DEFAULT_MAX_BODY_BYTES) {
+  const tooLarge: ApiErrorPayload = {
+    code: 'invalid-request',
+    message: `Envoi trop volumineux : Recours accepte au plus ${sizeText((maxBodyBytes * 3) / 4)} de fichiers par envoi. Ajoutez les pièces une à une, ou réduisez la taille des vidéos.`,
+  };
+
+  return async function handleApi(req: IncomingMessage, res: ServerResponse, method: string): Promise<void> {
+    if (req.method !== 'POST') {
+      sendError(res, 405, { code: 'invalid-request', message: `Méthode ${req.method ?? '?'} refusée : l’API de Recours ne répond qu’à POST.` }, { allow: 'POST' });
+      return;
+    }
+    // A JSON content type forces a browser to ask first (CORS preflight) for any cross-site call: refused there.
+    const type = (req.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase();
+    if (type !== 'application/json') {
+      sendError(res, 415, { code: 'invalid-request', message: 'Demande refusée : le corps doit être du JSON (Content-Type: application/json).' });
+      return;
+    }
+    const declared = Number(req.headers['content-length'] ?? 0);
+    if (declared > maxBodyBytes) {
+      sendError(res, 413, tooLarge, { connection: 'close' });
+      req.resume();
+      return;
+    }
+    let body: Buffer;
+    try {
+      body = await readBody(req, maxBodyBytes);
+    } catch (e) {
+      if (e instanceof BodyTooLarge) sendError(res, 413, tooLarge, { connection: 'close' });
+      else res.destroy();
+      return;
+    }
+    let json: unknown;
+    try {
+      json = body.length === 0 ? {} : JSON.parse(body.toString('utf8'));
+    } catch {
+      sendError(res, 400, { code: 'invalid-request', message: `Demande « ${method.slice(0, 60)} » illisible : le corps n’est pas du JSON valide.` });
+      return;
+    }
+    let params: unknown;
+    try {
+      params = decodeWire(json);
+    } catch {
+      sendError(res, 400, { code: 'invalid-request', message: `Demande « ${method.slice(0, 60)} » illisible : un fichier joint (« $bytes ») n’est pas encodé en base64.` });
+      return;
+    }
+    try {
+      const result = await dispatcher.call(method, params);
+      sendJson(res, 200, { ok: true, result: encodeWire(result) });
+    } catch (e) {
+      const error = e instanceof ApiError ? e : toApiError(e);
+      sendError(res, STATUS[error.payload.code] ?? 500, error.payload);
+    }
+  };
+}

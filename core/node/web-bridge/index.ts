@@ -1,0 +1,3 @@
+export { startWebBridge, defaultStaticDir, type WebBridge, type WebBridgeOptions } from './server.js';
+export { defaultDataDir } from './data-dir.js';
+export { DEFAULT_MAX_BODY_BYTES } from './api-route.js';

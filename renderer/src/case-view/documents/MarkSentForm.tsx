@@ -1,0 +1,97 @@
+/**
+ * « Indiquer l'envoi »: date, mode, registered number. Core adds the journal entry and starts the deadline.
+ */
+import { useId, useState } from 'react';
+import type { DocumentRecord } from '../../../../core/common/api/contract.js';
+import { useApi } from '../../api/api-context.js';
+import { userMessage } from '../../api/errors.js';
+import { DateField, SelectField, TextField } from '../../common/fields.js';
+import { FieldsProvider } from '../../common/fields-context.js';
+import { todayIso } from '../../common/format.js';
+import { setAt } from '../../draft/paths.js';
+import type { Problem } from '../../draft/problems.js';
+import { useCaseWorkspace } from '../case-workspace.js';
+import { SENDING_OPTIONS } from '../options.js';
+
+type Mode = 'lrar' | 'lre' | 'email' | 'post' | 'hand';
+
+function problemsOf(form: Record<string, unknown>): Problem[] {
+  const problems: Problem[] = [];
+  if (typeof form.date !== 'string' || form.date === '') problems.push({ path: 'date', message: 'Date d’envoi (date) : indiquez le jour de l’envoi' });
+  if (typeof form.mode !== 'string') problems.push({ path: 'mode', message: 'Mode d’envoi (mode) : choisissez comment la lettre est partie' });
+  return problems;
+}
+
+export function MarkSentForm({ document: doc, onSent }: { document: DocumentRecord; onSent: (message: string) => void }) {
+  const api = useApi();
+  const { caseId, flush, adoptStored } = useCaseWorkspace();
+  const [open, setOpen] = useState(false);
+  const [form, setForm] = useState<Record<string, unknown>>({ date: todayIso(), mode: 'lrar' });
+  const [error, setError] = useState<string | null>(null);
+  const [sending, setSending] = useState(false);
+  const formId = useId();
+  const problems = problemsOf(form);
+  const registered = form.mode === 'lrar' || form.mode === 'lre';
+
+  if (!open) {
+    return (
+      <button type="button" className="button-secondary" onClick={() => setOpen(true)} aria-label={`Indiquer l’envoi de « ${doc.title} »`}>
+        Indiquer l’envoi
+      </button>
+    );
+  }
+  const submit = async () => {
+    if (problems.length > 0) return;
+    setSending(true);
+    setError(null);
+    try {
+      await flush();
+      const number = typeof form.registeredNumber === 'string' && registered ? form.registeredNumber.trim() : '';
+      const next = await api.markSent({
+        id: caseId,
+        documentId: doc.id,
+        date: String(form.date),
+        mode: form.mode as Mode,
+        ...(number ? { registeredNumber: number } : {}),
+      });
+      adoptStored(next, ['contacts', 'letter']);
+      setOpen(false);
+      onSent(`Envoi enregistré : le journal a reçu une entrée et le délai de réponse court à partir du ${String(form.date).split('-').reverse().join('/')}.`);
+    } catch (e) {
+      setError(userMessage(e, 'l’enregistrement de l’envoi'));
+    } finally {
+      setSending(false);
+    }
+  };
+  return (
+    <form
+      className="mark-sent"
+      aria-label={`Envoi de « ${doc.title} »`}
+      onSubmit={(e) => {
+        e.preventDefault();
+        void submit();
+      }}
+    >
+      <FieldsProvider value={form} problems={problems} onChange={(path, value) => setForm((f) => setAt(f, path, value))} idPrefix={`${formId}-`}>
+        <div className="field-grid">
+          <DateField path="date" label="Date d’envoi" required />
+          <SelectField path="mode" label="Mode d’envoi" options={SENDING_OPTIONS} required />
+          {registered && <TextField path="registeredNumber" label="Numéro de recommandé" hint="Sur la preuve de dépôt, par exemple 1A 123 456 7890 1" />}
+        </div>
+      </FieldsProvider>
+      {error && (
+        <p className="error-text" role="alert">
+          {error}
+        </p>
+      )}
+      <p className="button-row">
+        <button type="submit" className="button-primary" disabled={sending || problems.length > 0}>
+          Enregistrer l’envoi
+        </button>
+        <button type="button" className="button-quiet" onClick={() => setOpen(false)}>
+          Annuler
+        </button>
+      </p>
+    </form>
+  );
+}

@@ -1,0 +1,23 @@
+/** Opening and downloading a produced file in the browser: the bytes become a Blob URL, released afterwards. */
+
+export function blobUrl(bytes: Uint8Array, mediaType: string): string {
+  return URL.createObjectURL(new Blob([bytes as Uint8Array<ArrayBuffer>], { type: mediaType }));
+}
+
+export function downloadBytes(bytes: Uint8Array, name: string, mediaType: string): void {
+  const url = blobUrl(bytes, mediaType);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = name;
+  link.rel = 'noopener';
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+export function openBytes(bytes: Uint8Array, mediaType: string): void {
+  const url = blobUrl(bytes, mediaType);
+  window.open(url, '_blank', 'noopener');
+  setTimeout(() => URL.revokeObjectURL(url), 10 * 60_000);
+}

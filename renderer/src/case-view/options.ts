@@ -1,0 +1,36 @@
+/** The coded values of a case, as choices in French. */
+import { DEMAND_LABELS, DISPUTE_LABELS, SENDING_LABELS } from '../../../core/common/case/labels.js';
+import type { Option } from '../common/fields.js';
+
+const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+const fromLabels = (labels: Record<string, string>): Option[] => Object.entries(labels).map(([value, label]) => ({ value, label: capitalise(label) }));
+
+export const DISPUTE_OPTIONS = fromLabels(DISPUTE_LABELS);
+export const DEMAND_OPTIONS = fromLabels(DEMAND_LABELS);
+export const SENDING_OPTIONS = fromLabels(SENDING_LABELS);
+/** « Téléphone », not « par téléphone »: the journal shows the channel on its own. */
+export const CHANNEL_OPTIONS: Option[] = [
+  { value: 'phone', label: 'Téléphone' },
+  { value: 'chat', label: 'Messagerie instantanée (chat)' },
+  { value: 'email', label: 'E-mail' },
+  { value: 'letter', label: 'Courrier' },
+  { value: 'message', label: 'Message sur la plateforme' },
+  { value: 'other', label: 'Autre' },
+];
+export const RESPONDENT_ROLE_OPTIONS: Option[] = [
+  { value: 'platform', label: 'Plateforme (Amazon…)' },
+  { value: 'seller', label: 'Vendeur' },
+  { value: 'bank', label: 'Banque' },
+  { value: 'mediator', label: 'Médiateur' },
+  { value: 'authority', label: 'Administration' },
+  { value: 'other', label: 'Autre' },
+];
+export const TITLE_OPTIONS: Option[] = [
+  { value: 'Mme', label: 'Madame' },
+  { value: 'M.', label: 'Monsieur' },
+];
+
+export function optionLabel(options: readonly Option[], value: unknown): string {
+  return options.find((o) => o.value === value)?.label ?? (typeof value === 'string' ? value : '');
+}
+

@@ -1,0 +1,56 @@
+/**
+ * A whole case as one `.recours` file (facts, pieces, documents): to keep a backup or hand it to a consumer
+ * association. The desktop app uses its own file dialogs; a browser downloads and picks files.
+ */
+import { useRef } from 'react';
+import type { StoredCase } from '../../../core/common/api/contract.js';
+import { useApi, useDesktop } from '../api/api-context.js';
+import { downloadBytes } from '../case-view/documents/save-bytes.js';
+
+/** « Importer un dossier… »: calls onImported with the new case. */
+export function ImportCaseButton({ onImported, onError }: { onImported: (c: StoredCase) => void; onError: (e: unknown) => void }) {
+  const api = useApi();
+  const desktop = useDesktop();
+  const input = useRef<HTMLInputElement>(null);
+  const pick = () => {
+    if (!desktop) {
+      input.current?.click();
+      return;
+    }
+    desktop.importCaseFile({}).then((r) => r.case && onImported(r.case), onError);
+  };
+  return (
+    <>
+      <button type="button" className="button-secondary" onClick={pick}>
+        Importer un dossier…
+      </button>
+      <input
+        ref={input}
+        type="file"
+        accept=".recours"
+        hidden
+        aria-label="Fichier .recours à importer"
+        onChange={(e) => {
+          const file = e.target.files?.[0];
+          e.target.value = '';
+          if (!file) return;
+          file
+            .arrayBuffer()
+            .then((buffer) => api.importCase({ bytes: new Uint8Array(buffer) }))
+            .then(onImported, onError);
+        }}
+      />
+    </>
+  );
+}
+
+/** Writes the case as a `.recours` file; resolves to what to announce. */
+export async function exportCaseFile(api: ReturnType<typeof useApi>, desktop: ReturnType<typeof useDesktop>, caseId: string): Promise<string> {
+  if (desktop) {
+    const r = await desktop.exportCaseFile({ caseId });
+    return r.cancelled ? '' : `Dossier exporté dans « ${r.fileName ?? ''} ».`;
+  }
+  const file = await api.exportCase({ id: caseId });
+  downloadBytes(file.bytes, file.name, 'application/octet-stream');
+  return `Dossier exporté : « ${file.name} » (dans vos téléchargements).`;
+}

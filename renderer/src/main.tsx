@@ -1,0 +1,17 @@
+/** Entry point: the app, given the API of the Electron preload or of the local web bridge. */
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { ApiProvider } from './api/api-context.js';
+import { getApi, getDesktop } from './api/get-api.js';
+import { App } from './app/App.js';
+import './styles.css';
+
+const root = document.getElementById('racine');
+if (!root) throw new Error('Élément #racine absent de index.html.');
+createRoot(root).render(
+  <StrictMode>
+    <ApiProvider api={getApi()} desktop={getDesktop()}>
+      <App />
+    </ApiProvider>
+  </StrictMode>,
+);

@@ -1,0 +1,20 @@
+/** A case being typed: a laptop ordered on Amazon, marked delivered, never received. Valid as given. */
+export function amazonDraft(): Record<string, unknown> {
+  return {
+    format: 'recours/case@1',
+    claimant: { firstName: 'Karim', lastName: 'Benali', address: { lines: ['27 rue Paul Bert'], postalCode: '69003', city: 'Lyon' } },
+    respondent: {
+      role: 'platform',
+      name: 'Amazon EU S.à r.l.',
+      address: { lines: ['38 avenue John F. Kennedy'], postalCode: 'L-1855', city: 'Luxembourg', country: 'Luxembourg' },
+    },
+    order: {
+      platform: 'Amazon',
+      number: '402-7719254-3381946',
+      date: '2026-09-28',
+      items: [{ description: 'Ordinateur portable', quantity: 1, unitPrice: 849.99 }],
+      total: 849.99,
+    },
+    dispute: { type: 'non-delivery', facts: 'Le suivi indique « livré », je n’ai rien reçu.', demand: 'refund' },
+  };
+}

@@ -1,0 +1,136 @@
+/**
+ * Every template of the catalogue, rendered from the example case made for it: the PDF a recipient reads names the
+ * right articles and deadlines, goes to the right party, and cites nothing obsolete or unconfirmed.
+ */
+import { describe, expect, it } from 'vitest';
+import type { CaseFile } from '../../core/common/case/schema.js';
+import { composeLetter } from '../../core/common/letter/compose.js';
+import { missingFacts } from '../../core/common/letter/requirements.js';
+import { loadTemplateRegistry } from '../../core/node/template-registry.js';
+import { writeLetterPdf } from '../../core/node/pdf/letter-pdf.js';
+import { extractPdf } from '../support/pdf-text.js';
+import { loadExample, readable } from '../support/examples.js';
+
+const registry = loadTemplateRegistry();
+const TODAY = '2026-11-25';
+
+/**
+ * What must not appear in any letter: the pre-2022 numbering (L216-2, L216-3, L211-x, the old L217-4 conformity
+ * article), the former 30 / 60-day thresholds of the résolution refund, the closed EU ODR platform, the 70 / 120-day
+ * rule whose place in the code is unconfirmed, the CPC article whose numbering is unconfirmed since décret 2025-660,
+ * and a consumer mediator for Amazon that the fact sheet could not confirm.
+ */
+const OBSOLETE_OR_UNCONFIRMED =
+  /L\.?\s?216-2\b|L\.?\s?216-3\b|L\.?\s?211-\d|L\.?\s?217-4\b|trente jours au-delà|jusqu.à soixante jours|plateforme (européenne )?de (règlement|RLL)|ec\.europa\.eu\/consumers\/odr|\bRLL\b|70 jours|120 jours|soixante-dix jours|cent vingt jours|750-1|FEVAD|médiateur du e-commerce/i;
+
+interface Expectation {
+  example: string;
+  change?: (c: CaseFile) => void;
+  /** Text of the first recipient line. */
+  to: string;
+  /** Articles, dates and amounts the reader must find. */
+  contains: string[];
+  absent?: string[];
+  /** No « Lettre recommandée » line: a text filed on a website. */
+  online?: boolean;
+}
+
+const CATALOGUE: Record<string, Expectation[]> = {
+  'reclamation-service-client': [
+    { example: 'telephone-defectueux.json', to: 'Amazon EU S.à r.l.', contains: ['article L217-3', 'article L217-9', 'article L217-10', '15 jours', 'article L612-2'] },
+    // A dispute type written with a hyphen (« non-delivery ») selects its paragraph: the helpers compare plain text.
+    { example: 'ordinateur-livre-jamais-recu.json', to: 'Amazon EU S.à r.l.', contains: ['article L216-1', 'article L216-4'] },
+  ],
+  'mise-en-demeure-livraison': [
+    { example: 'ordinateur-livre-jamais-recu.json', to: 'Amazon EU S.à r.l.', contains: ['article L216-6', 'article L216-7', 'article L241-4', 'de 20 % jusqu’à trente jours', 'article L221-15', '8 jours'] },
+  ],
+  'mise-en-demeure-conformite': [
+    { example: 'telephone-defectueux.json', to: 'Amazon EU S.à r.l.', contains: ['article L217-3', 'article L217-7', 'article L217-9', 'article L217-10', 'article L217-11', 'article L217-14', 'article L217-17', 'article L241-5', 'trente jours', 'le remplacement du bien'] },
+    { example: 'ecouteurs-contrefaits.json', to: 'SoundHub Handels GmbH', contains: ['article L217-5', 'produit contrefait', 'résoudre le contrat', '229,00 €'], absent: ['article L217-7'] },
+  ],
+  'mise-en-demeure-vices-caches': [
+    { example: 'lave-linge-vice-cache.json', to: 'Amazon EU S.à r.l.', contains: ['article 1641 du code civil', 'article 1644', 'article 1648', '14 octobre 2028', '310,00 €', 'Cass. ch. mixte, 21 juillet 2023'] },
+  ],
+  'reclamation-contrefacon': [
+    { example: 'ecouteurs-contrefaits.json', to: 'SoundHub Handels GmbH', contains: ['article L217-3', 'article L217-5', 'article L716-10 du code de la propriété intellectuelle', 'article 414 du code des douanes', 'les 3 pièces jointes'], absent: ['article L221-18'] },
+  ],
+  'mise-en-demeure-remboursement': [
+    { example: 'aspirateur-retractation.json', to: 'Amazon EU S.à r.l.', contains: ['article L221-24', 'article L242-4', '26 octobre 2026', 'le retard est de 30 jours : majoration de 10 %', 'même moyen de paiement', '379,00 €'] },
+    {
+      example: 'ordinateur-livre-jamais-recu.json',
+      change: (c) => {
+        c.contacts = [...(c.contacts ?? []), { date: '2026-11-10', channel: 'letter', summary: 'Mise en demeure de livrer.', template: 'mise-en-demeure-livraison' }];
+        c.refund = { reason: 'delivery-resolution' };
+      },
+      to: 'Amazon EU S.à r.l.',
+      contains: ['article L216-6', 'Par la présente, je vous notifie la résolution du contrat', 'article L216-7', 'article L241-4', 'de 10 % si le remboursement intervient au plus tard quatorze jours', 'Par lettre du 10 novembre 2026'],
+    },
+  ],
+  'vendeur-marketplace': [
+    { example: 'trottinette-vendeur-injoignable.json', to: 'MobilitéPlus SARL', contains: ['article L221-15', 'article L216-1', 'article L216-4', '4 novembre 2026', 'dans les 48 heures', 'selon les conditions publiées par Amazon'] },
+  ],
+  'reclamation-garantie-a-z': [
+    { example: 'trottinette-vendeur-injoignable.json', to: 'Amazon — Garantie A à Z', online: true, contains: ['ne limite, ne restreint ni ne modifie aucun des droits des consommateurs', 'selon les conditions publiées par Amazon', 'article L221-15', '499,00 €', 'MobilitéPlus SARL'] },
+  ],
+  'abonnement-prime': [
+    { example: 'abonnement-prime-reconduit.json', to: 'Amazon EU S.à r.l.', contains: ['article L215-1-1', 'article L215-1)', 'article L241-3', '19 novembre 2026', '68,94 €', '69,90 €'], absent: ['après la résiliation'] },
+  ],
+  'demande-rgpd-acces': [
+    { example: 'donnees-personnelles-acces.json', to: 'Amazon EU S.à r.l.', contains: ['article 15 du règlement (UE) 2016/679', 'un mois', 'article 12, paragraphe 3', 'article 12, paragraphe 5', 'CNIL'] },
+  ],
+  'demande-rgpd-effacement': [
+    { example: 'donnees-personnelles-acces.json', to: 'Amazon EU S.à r.l.', contains: ['article 17 du règlement (UE) 2016/679', 'un mois', 'CNIL'] },
+  ],
+  'incident-securite-compte': [
+    { example: 'compte-pirate-fraude.json', to: 'Amazon EU S.à r.l.', contains: ['article 15 du RGPD', 'article L133-24', 'treize mois', '300,00 €', 'adresses IP'] },
+  ],
+  'contestation-bancaire': [
+    { example: 'compte-pirate-fraude.json', to: 'Banque Populaire Grand Ouest', contains: ['article L133-24', 'article L133-18', 'article L133-19', 'Banque de France', '12 novembre 2026', '300,00 €', 'au profit d’Amazon EU S.à r.l.', 'quinze points'] },
+  ],
+  'demande-reexamen': [
+    { example: 'televiseur-non-conforme.json', to: 'Électro Discount France SAS', contains: ['5 août 2026', 'SAV-77120', 'article L217-3', 'article L217-7', 'article L612-1'] },
+  ],
+  'saisine-mediateur': [
+    { example: 'televiseur-non-conforme.json', to: 'Association Médiation Consommation Rhône', contains: ['article L612-1', 'article L612-2', '18 juin 2026', '26 juin 2026', 'dans le délai d’un an', 'Électro Discount France SAS'] },
+  ],
+  signalconso: [
+    { example: 'ordinateur-livre-jamais-recu.json', to: 'SignalConso (DGCCRF)', online: true, contains: ['L216-1', '402-7719254-3381946', '15 octobre 2026'] },
+  ],
+  'reclamation-cec-france': [
+    { example: 'ecouteurs-contrefaits.json', to: 'Centre Européen des Consommateurs France', online: true, contains: ['Allemagne', 'Je réside en France', '10 octobre 2026', 'SoundHub Handels GmbH'] },
+  ],
+  'demande-conciliateur': [
+    { example: 'televiseur-non-conforme.json', to: 'M. Jean-Pierre Rolland, conciliateur de justice', contains: ['tentative de conciliation', 'n’excédant pas 5 000 euros', 'code de procédure civile', '899,00 €'] },
+  ],
+  'requete-tribunal': [
+    { example: 'televiseur-non-conforme.json', to: 'Tribunal judiciaire de Lyon', contains: ['Défendeur', 'RCS Lyon 894 120 337', 'article R631-3', 'article 1344-1', 'intérêts au taux légal à compter du 20 juillet 2026', 'article L217-14', 'Pièce n° 4', 'Par ces motifs'] },
+  ],
+};
+
+describe('the catalogue', () => {
+  it('has an expectation for every template, and every template loads', () => {
+    expect(registry.errors.map((e) => e.message)).toEqual([]);
+    expect(Object.keys(CATALOGUE).sort()).toEqual(registry.templates.map((t) => t.meta.id).sort());
+  });
+});
+
+const cases = Object.entries(CATALOGUE).flatMap(([id, list]) => list.map((e, i) => ({ name: `${id} × ${e.example}${i > 0 ? ` (${i + 1})` : ''}`, id, e })));
+
+describe.each(cases)('$name', ({ id, e }) => {
+  it('PDF: right recipient, articles in force, deadlines; nothing obsolete', async () => {
+    const template = registry.get(id)!;
+    const c = structuredClone(await loadExample(e.example));
+    e.change?.(c);
+    expect(missingFacts(c, template.meta)).toEqual([]);
+    const doc = composeLetter(c, template, { today: TODAY });
+    const pdf = await extractPdf(await writeLetterPdf(doc));
+    // Lines joined, line-end hyphenation undone: the text as a reader reads it.
+    const text = readable(pdf.text).replace(/-\n(?=\p{Ll})/gu, '').replace(/\n/g, ' ');
+    expect(readable(doc.recipient[0] ?? '')).toBe(readable(e.to));
+    expect(text).toContain(readable(e.to));
+    for (const fact of e.contains) expect(text, fact).toContain(readable(fact));
+    for (const fact of e.absent ?? []) expect(text, fact).not.toContain(readable(fact));
+    expect(text).not.toMatch(OBSOLETE_OR_UNCONFIRMED);
+    expect(/Lettre recommandée/.test(text)).toBe(!e.online && (c.letter?.sending ?? template.meta.recommendedSending) === 'lrar');
+  });
+});

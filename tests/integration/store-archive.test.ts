@@ -1,0 +1,124 @@
+/** A whole case as one .recours file, and back: evidence byte-identical, every entry checked against its fingerprint. */
+import { createHash, randomBytes } from 'node:crypto';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { strToU8, unzipSync, zipSync } from 'fflate';
+import { describe, expect, it } from 'vitest';
+import { createCaseStore, exportCase, importCase } from '../../core/node/store/index.js';
+import { loadExample } from '../support/examples.js';
+
+const sha256 = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
+
+async function caseWithEvidence() {
+  const store = createCaseStore({ dataDir: mkdtempSync(join(tmpdir(), 'recours-archive-')) });
+  const { evidence: _e, ...laptop } = (await loadExample('ordinateur-livre-jamais-recu.json')) as Record<string, any>;
+  const { id } = await store.create(laptop);
+  const photo = new Uint8Array(randomBytes(300_000)); // incompressible, like a JPEG
+  const text = new TextEncoder().encode('Attestation du gardien : aucun colis reçu le 2 octobre.\n');
+  const p1 = await store.writePiece(id, 'IMG_2041.JPG', photo);
+  const p2 = await store.writePiece(id, 'attestation gardien.txt', text);
+  await store.update(id, (r) => ({
+    draft: {
+      ...r.draft,
+      evidence: [
+        { id: 'photo', file: p1.file, originalName: 'IMG_2041.JPG', title: 'Photo de la boîte aux lettres' },
+        { id: 'attestation', file: p2.file, originalName: 'attestation gardien.txt', title: 'Attestation du gardien' },
+      ],
+    },
+  }));
+  await store.writeDocument(id, '2026-11-25-abcdef1234', [{ name: 'mise-en-demeure-livraison_2026-11-25.pdf', bytes: strToU8('%PDF-1.7 lettre') }]);
+  await store.update(id, (r) => ({
+    meta: {
+      ...r.meta,
+      documents: [
+        {
+          id: '2026-11-25-abcdef1234',
+          templateId: 'mise-en-demeure-livraison',
+          title: 'Mise en demeure',
+          generatedAt: '2026-11-25T10:00:00.000Z',
+          files: [{ format: 'pdf' as const, name: 'mise-en-demeure-livraison_2026-11-25.pdf', size: 15 }],
+          sent: { date: '2026-11-26', mode: 'lrar', registeredNumber: '1A 198 765 4321 0' },
+        },
+      ],
+    },
+  }));
+  return { store, id, photo, text, files: [p1.file, p2.file] };
+}
+
+function rezip(bytes: Uint8Array, change: (files: Record<string, Uint8Array>) => void): Uint8Array {
+  const files = unzipSync(bytes);
+  change(files);
+  return zipSync(files);
+}
+
+describe('.recours export and import', () => {
+  it('round-trips a case as a new case, evidence byte-identical, documents and their history kept', async () => {
+    const { store, id, photo, text, files } = await caseWithEvidence();
+    const exported = await exportCase(store, id);
+    expect(exported.name).toBe('benali-402-7719254-3381946.recours');
+
+    const imported = await importCase(store, exported.bytes);
+    expect(imported.id).not.toBe(id);
+    const original = await store.get(id);
+    expect(imported.draft).toEqual(original.draft);
+    expect(new Uint8Array(readFileSync(join(imported.dir, files[0]!)))).toEqual(photo);
+    expect(new Uint8Array(readFileSync(join(imported.dir, files[1]!)))).toEqual(text);
+    expect(sha256(readFileSync(join(imported.dir, files[0]!)))).toBe(sha256(photo));
+    expect(imported.meta.documents).toEqual(original.meta.documents);
+    expect(readFileSync(join(imported.dir, 'documents', '2026-11-25-abcdef1234', 'mise-en-demeure-livraison_2026-11-25.pdf'), 'utf8')).toBe('%PDF-1.7 lettre');
+    expect((await store.list()).map((e) => e.id).sort()).toEqual([id, imported.id].sort());
+  });
+
+  it('lists every entry in the manifest with its SHA-256', async () => {
+    const { store, id, photo } = await caseWithEvidence();
+    const files = unzipSync((await exportCase(store, id)).bytes);
+    const manifest = JSON.parse(new TextDecoder().decode(files['manifest.json']));
+    expect(manifest.format).toBe('recours/export@1');
+    expect(manifest.entries.map((e: any) => e.path).sort()).toEqual(Object.keys(files).filter((n) => n !== 'manifest.json').sort());
+    expect(manifest.entries.find((e: any) => e.path.endsWith('.jpg'))).toEqual({ path: `pieces/${sha256(photo)}.jpg`, size: photo.length, sha256: sha256(photo) });
+  });
+
+  it('refuses an archive whose evidence was altered, and writes nothing', async () => {
+    const { store, id, files } = await caseWithEvidence();
+    const { bytes } = await exportCase(store, id);
+    const tampered = rezip(bytes, (f) => {
+      const piece = f[files[1]!]!;
+      piece[0] = piece[0]! ^ 1;
+    });
+    await expect(importCase(store, tampered)).rejects.toThrow(`Fichier .recours non importé : « ${files[1]} » a été modifié ou abîmé (empreinte SHA-256 différente).`);
+    expect(await store.list()).toHaveLength(1);
+  });
+
+  it('refuses entries outside the case (path traversal), files that are not archives, and unknown formats', async () => {
+    const { store, id } = await caseWithEvidence();
+    const { bytes } = await exportCase(store, id);
+    const traversal = rezip(bytes, (f) => {
+      f['../../.bashrc'] = strToU8('echo pwned');
+    });
+    await expect(importCase(store, traversal)).rejects.toThrow('il contient des fichiers inattendus (« ../../.bashrc »)');
+    await expect(importCase(store, strToU8('bonjour'))).rejects.toThrow('ce n’est pas une archive .recours lisible');
+    const future = rezip(bytes, (f) => {
+      const m = JSON.parse(new TextDecoder().decode(f['manifest.json']));
+      f['manifest.json'] = strToU8(JSON.stringify({ ...m, format: 'recours/export@9' }));
+    });
+    await expect(importCase(store, future)).rejects.toThrow('format « recours/export@9 » inconnu');
+    expect(await store.list()).toHaveLength(1);
+  });
+
+  it('refuses a case whose evidence points outside the archive', async () => {
+    const { store, id } = await caseWithEvidence();
+    const { bytes } = await exportCase(store, id);
+    const sneaky = rezip(bytes, (f) => {
+      const c = JSON.parse(new TextDecoder().decode(f['case.json']));
+      c.evidence[0].file = '../../../etc/passwd';
+      f['case.json'] = strToU8(JSON.stringify(c));
+      const m = JSON.parse(new TextDecoder().decode(f['manifest.json']));
+      const entry = m.entries.find((e: any) => e.path === 'case.json');
+      entry.size = f['case.json']!.length;
+      entry.sha256 = sha256(f['case.json']!);
+      f['manifest.json'] = strToU8(JSON.stringify(m));
+    });
+    await expect(importCase(store, sneaky)).rejects.toThrow('la pièce « ../../../etc/passwd » citée par le dossier n’est pas dans l’archive');
+  });
+});
