@@ -65,7 +65,7 @@ describe('the ladder, rung by rung, for a parcel never received', () => {
     expect(plain(step.warnings[0] ?? '')).toBe(
       'Réponse attendue à votre mise en demeure de livrer du 20 novembre 2026 : le délai court jusqu’au 28 novembre 2026. Attendez cette date avant d’envoyer la lettre suivante, sauf réponse négative.',
     );
-    expect(step.warnings.some((w) => w.includes('(refund)'))).toBe(true);
+    expect(step.warnings.some((w) => w.startsWith('Indiquez le remboursement attendu : son motif'))).toBe(true);
   });
   it('rung 6, period over → the refund letter, without waiting', () => {
     const c = delivery([letter('2026-11-02', 'mise-en-demeure-livraison')], (k) => (k.refund = { reason: 'delivery-resolution' }));

@@ -169,8 +169,12 @@ export function stepWarnings(c: CaseFile, templateId: string, today: string): st
     }
     case 'mise-en-demeure-remboursement':
       if (!c.refund) {
-        const reason = ['non-delivery', 'late-delivery', 'marketplace-seller'].includes(c.dispute.type) ? 'delivery-resolution' : GOODS_DISPUTES.includes(c.dispute.type) ? 'conformity-resolution' : 'withdrawal';
-        w.push(`Indiquez le remboursement attendu (refund) : son motif (par exemple « ${reason} ») et la date à laquelle le professionnel a été informé.`);
+        const reason = ['non-delivery', 'late-delivery', 'marketplace-seller'].includes(c.dispute.type)
+          ? 'la résolution du contrat faute de livraison'
+          : GOODS_DISPUTES.includes(c.dispute.type)
+            ? 'la résolution pour défaut de conformité'
+            : 'votre rétractation';
+        w.push(`Indiquez le remboursement attendu : son motif (par exemple ${reason}) et la date à laquelle le professionnel en a été informé.`);
       } else if (c.refund.reason === 'delivery-resolution' && !c.refund.requested && !sentIds.has('mise-en-demeure-livraison')) {
         w.push('La résolution pour défaut de livraison suppose en principe une mise en demeure de livrer dans un délai supplémentaire, restée sans effet (C. conso, art. L216-6) : envoyez d’abord le modèle « mise-en-demeure-livraison », sauf refus de livrer ou date de livraison essentielle.');
       } else if (c.refund.reason === 'withdrawal' && c.refund.requested && c.order?.delivered) {
