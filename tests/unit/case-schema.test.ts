@@ -77,6 +77,11 @@ describe('case file format v1', () => {
     ]);
   });
 
+  it('checks the Amazon order number as soon as it is typed, before the rest of the order', () => {
+    const problems = problemsOf(withChange((c) => (c.order = { platform: 'Amazon', number: '12' })));
+    expect(problems.map((p) => p.path)).toEqual(expect.arrayContaining(['order.date', 'order.number']));
+  });
+
   it('accepts any order number for other platforms', () => {
     expect(problemsOf(withChange((c) => ((c.order.platform = 'Fnac'), (c.order.number = 'F-2026-001'))))).toEqual([]);
   });
