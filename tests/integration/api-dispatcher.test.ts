@@ -331,3 +331,16 @@ describe('failures', () => {
     expect(readFileSync(join(dir, kept[0]!), 'utf8')).toBe('{ "defaultPlace": 12');
   });
 });
+
+describe('listTemplates', () => {
+  it('lists the letters for a dispute in the order of the escalation ladder', async () => {
+    const { call } = setup();
+    const list = await call('listTemplates', { disputeType: 'non-delivery' });
+    const kinds = list.map((t) => t.kind);
+    expect(kinds[0]).toBe('complaint');
+    expect(kinds.indexOf('formal-notice')).toBeLessThan(kinds.indexOf('mediation'));
+    expect(kinds.indexOf('mediation')).toBeLessThan(kinds.indexOf('court'));
+    expect(kinds.at(-1)).toBe('court');
+    expect(list.map((t) => t.id)).toContain('mise-en-demeure-livraison');
+  });
+});

@@ -5,6 +5,11 @@ import { DISPUTE_TYPES } from '../case/schema.js';
 export const TEMPLATE_KINDS = ['complaint', 'formal-notice', 'appeal', 'mediation', 'authority', 'court', 'bank', 'privacy'] as const;
 export type TemplateKind = (typeof TEMPLATE_KINDS)[number];
 
+/** Kinds in the order a consumer meets them on the escalation ladder (bank and privacy letters run alongside). */
+export const ESCALATION_ORDER: readonly TemplateKind[] = [
+  'complaint', 'formal-notice', 'appeal', 'bank', 'privacy', 'mediation', 'authority', 'court',
+];
+
 export const KIND_LABELS: Record<TemplateKind, string> = {
   complaint: 'Réclamation',
   'formal-notice': 'Mise en demeure',

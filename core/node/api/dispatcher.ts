@@ -10,7 +10,7 @@ import {
 } from '../../common/api/contract.js';
 import type { DisputeType } from '../../common/case/schema.js';
 import { todayIso } from '../../common/format/dates.js';
-import { KIND_LABELS, servesDispute } from '../../common/templates/metadata.js';
+import { ESCALATION_ORDER, KIND_LABELS, servesDispute } from '../../common/templates/metadata.js';
 import { createCaseStore, type CaseStore } from '../store/case-store.js';
 import { exportCase, importCase } from '../store/archive.js';
 import { StoreError } from '../store/errors.js';
@@ -151,6 +151,11 @@ export function createApiDispatcher(options: ApiDispatcherOptions): ApiDispatche
       return catalogue
         .registry()
         .templates.filter((t) => !disputeType || servesDispute(t.meta, disputeType as DisputeType))
+        .sort(
+          (a, b) =>
+            ESCALATION_ORDER.indexOf(a.meta.kind) - ESCALATION_ORDER.indexOf(b.meta.kind) ||
+            a.meta.title.localeCompare(b.meta.title, 'fr'),
+        )
         .map(templateInfo);
     },
     checkTemplate: documents.checkTemplate,
