@@ -18,6 +18,7 @@ const TYPE_NAMES: Record<string, string> = {
   boolean: 'vrai ou faux (true / false)',
   array: 'une liste',
   object: 'un objet { … }',
+  record: 'un objet { … }',
 };
 
 function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
@@ -34,7 +35,8 @@ function quote(v: unknown): string {
   return `« ${s && s.length > 60 ? `${s.slice(0, 57)}…` : s} »`;
 }
 
-function describe(issue: z.core.$ZodIssue, data: unknown): string {
+/** What is wrong with one value, in French, without naming the field (the caller names it). */
+export function describeIssue(issue: z.core.$ZodIssue, data: unknown): string {
   const value = valueAt(data, issue.path);
   const params = (issue as { params?: { kind?: string } }).params;
   switch (issue.code) {
@@ -100,7 +102,7 @@ export function problemFromIssue(issue: z.core.$ZodIssue, data: unknown): Proble
   const path = formatPath(issue.path);
   const label = fieldLabel(issue.path);
   const where = path ? (label ? `${label} (${path})` : path) : 'dossier';
-  const message = describe(issue, data);
+  const message = describeIssue(issue, data);
   return { path, message: `${where[0]?.toUpperCase()}${where.slice(1)} : ${message}` };
 }
 
