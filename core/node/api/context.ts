@@ -4,7 +4,7 @@ import { loadTemplateRegistry, type TemplateRegistry } from '../template-registr
 import type { CompiledTemplate } from '../../common/templates/compile.js';
 import type { CaseStore } from '../store/case-store.js';
 import type { SettingsStore } from '../settings/settings-store.js';
-import type { DossierModule, EvidenceModule } from './optional-modules.js';
+import type { DossierModule, EvidenceModule } from './core-modules.js';
 
 export interface ApiContext {
   store: CaseStore;

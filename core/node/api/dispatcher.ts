@@ -21,7 +21,7 @@ import { documentMethods, type GenerateHooks } from './documents.js';
 import { evidenceMethods } from './evidence.js';
 import { createLadder } from './ladder.js';
 import { newCaseDraft } from './new-case.js';
-import { loadDossierModule, loadEvidenceModule, type DossierModule, type EvidenceModule } from './optional-modules.js';
+import { loadDossierModule, loadEvidenceModule, type DossierModule, type EvidenceModule } from './core-modules.js';
 import { caseSummary, storedCase } from './views.js';
 
 export interface ApiDispatcherOptions {

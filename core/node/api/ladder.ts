@@ -10,7 +10,7 @@ import { formatLongDate } from '../../common/format/dates.js';
 import { KIND_LABELS, servesDispute, type TemplateKind } from '../../common/templates/metadata.js';
 import type { TemplateRegistry } from '../template-registry.js';
 import type { Annotation, CaseRecord } from '../store/case-store.js';
-import { deadlinesModulePresent, loadDeadlinesModule, type DeadlinesModule } from './optional-modules.js';
+import { loadDeadlinesModule, type DeadlinesModule } from './core-modules.js';
 
 type Log = (message: string) => void;
 
@@ -83,7 +83,7 @@ export function createLadder(registry: () => TemplateRegistry, log: Log) {
   return {
     deadlines,
     /** Changes when the way stages are computed changes: the store's cached list entries are then recomputed. */
-    version: `ladder-1${deadlinesModulePresent() ? '+echeances' : ''}`,
+    version: 'ladder-1+echeances',
 
     /** For the cases list (cached by the store's index, recomputed each day). */
     async annotate(record: CaseRecord, today: string): Promise<Annotation> {
