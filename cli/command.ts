@@ -1,6 +1,9 @@
 /** What every `recours` sub-command provides, and the helpers they share. */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { loadTemplateRegistry, type TemplateRegistry } from '../core/node/template-registry.js';
+import { loadCaseFile } from '../core/node/case-file.js';
+import type { CaseFile } from '../core/common/case/schema.js';
+import { isRealIsoDate, todayIso } from '../core/common/format/dates.js';
 
 export interface Io {
   out: (line: string) => void;
@@ -45,4 +48,27 @@ export function templateRegistry(io: Io): TemplateRegistry {
 
 export function unknownTemplate(id: string, registry: TemplateRegistry): UsageError {
   return new UsageError(`modèle inconnu « ${id} ». Modèles disponibles : ${registry.templates.map((t) => t.meta.id).join(', ')}`);
+}
+
+/**
+ * Loads a case file; when it is unreadable or invalid, writes every problem under `heading` (on stdout or stderr,
+ * as the command reports) and returns null, so the command exits 1.
+ */
+export async function loadCaseOrReport(
+  casePath: string,
+  write: (line: string) => void,
+  heading = (count: number) => `Le dossier « ${casePath} » contient ${count} problème(s) :`,
+): Promise<CaseFile | null> {
+  const loaded = await loadCaseFile(casePath);
+  if (loaded.ok) return loaded.case;
+  write(heading(loaded.problems.length));
+  for (const p of loaded.problems) write(`  - ${p.message}`);
+  return null;
+}
+
+/** The --today option (for scripts and tests): a real YYYY-MM-DD date, today on the user's clock by default. */
+export function todayOption(value: string | undefined): string {
+  if (value === undefined) return todayIso();
+  if (!isRealIsoDate(value)) throw new UsageError(`--today « ${value} » n’est pas une date réelle (format attendu AAAA-MM-JJ)`);
+  return value;
 }

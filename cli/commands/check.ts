@@ -1,6 +1,5 @@
 import type { Command } from '../command.js';
-import { parse, singleCasePath, templateRegistry, unknownTemplate } from '../command.js';
-import { loadCaseFile } from '../../core/node/case-file.js';
+import { loadCaseOrReport, parse, singleCasePath, templateRegistry, unknownTemplate } from '../command.js';
 import { missingFacts } from '../../core/common/letter/requirements.js';
 import { servesDispute } from '../../core/common/templates/metadata.js';
 import { DISPUTE_LABELS } from '../../core/common/case/labels.js';
@@ -16,21 +15,17 @@ export const checkCommand: Command = {
     const registry = templateRegistry(io);
     const template = values.template !== undefined ? registry.get(values.template) : undefined;
     if (values.template !== undefined && !template) throw unknownTemplate(values.template, registry);
-    const loaded = await loadCaseFile(casePath);
-    if (!loaded.ok) {
-      io.out(`Le dossier « ${casePath} » contient ${loaded.problems.length} problème(s) :`);
-      for (const p of loaded.problems) io.out(`  - ${p.message}`);
-      return 1;
-    }
+    const caseFile = await loadCaseOrReport(casePath, io.out);
+    if (!caseFile) return 1;
     if (!template) {
       io.out(`Le dossier « ${casePath} » est valide.`);
       return 0;
     }
-    const problems = missingFacts(loaded.case, template.meta);
-    if (!servesDispute(template.meta, loaded.case.dispute.type)) {
+    const problems = missingFacts(caseFile, template.meta);
+    if (!servesDispute(template.meta, caseFile.dispute.type)) {
       problems.unshift({
         path: 'dispute.type',
-        message: `Type de litige (dispute.type) : « ${template.meta.title} » ne traite pas le cas « ${DISPUTE_LABELS[loaded.case.dispute.type]} »`,
+        message: `Type de litige (dispute.type) : « ${template.meta.title} » ne traite pas le cas « ${DISPUTE_LABELS[caseFile.dispute.type]} »`,
       });
     }
     if (problems.length > 0) {

@@ -1,16 +1,8 @@
 import type { Command } from '../command.js';
-import { parse, singleCasePath, templateRegistry, UsageError } from '../command.js';
-import { loadCaseFile } from '../../core/node/case-file.js';
+import { loadCaseOrReport, parse, singleCasePath, templateRegistry, todayOption } from '../command.js';
 import { computeDeadlines, currentStage, deadlineGaps } from '../../core/common/deadlines/index.js';
-import { formatLongDate, isRealIsoDate, todayIso } from '../../core/common/format/dates.js';
+import { formatLongDate } from '../../core/common/format/dates.js';
 import { plainSpaces } from '../../core/common/format/typography.js';
-
-/** The --today option, checked: a real YYYY-MM-DD date, else today's date on this machine. */
-export function todayOption(value: string | undefined): string {
-  if (value === undefined) return todayIso();
-  if (!isRealIsoDate(value)) throw new UsageError(`--today « ${value} » n’est pas une date réelle (format attendu AAAA-MM-JJ)`);
-  return value;
-}
 
 export const deadlinesCommand: Command = {
   name: 'deadlines',
@@ -20,17 +12,13 @@ export const deadlinesCommand: Command = {
     const { values, positionals } = parse(args, { json: { type: 'boolean' }, today: { type: 'string' } });
     const casePath = singleCasePath(positionals, 'recours deadlines DOSSIER.json');
     const today = todayOption(values.today);
-    const loaded = await loadCaseFile(casePath);
-    if (!loaded.ok) {
-      io.err(`Le dossier « ${casePath} » contient ${loaded.problems.length} problème(s) :`);
-      for (const p of loaded.problems) io.err(`  - ${p.message}`);
-      return 1;
-    }
+    const caseFile = await loadCaseOrReport(casePath, io.err);
+    if (!caseFile) return 1;
     const registry = templateRegistry(io);
-    const deadlines = computeDeadlines(loaded.case, today, { responseDays: (id) => registry.get(id)?.meta.responseDays });
-    const missing = deadlineGaps(loaded.case);
+    const deadlines = computeDeadlines(caseFile, today, { responseDays: (id) => registry.get(id)?.meta.responseDays });
+    const missing = deadlineGaps(caseFile);
     if (values.json) {
-      io.out(JSON.stringify({ today, stage: currentStage(loaded.case), deadlines, missing }, null, 2));
+      io.out(JSON.stringify({ today, stage: currentStage(caseFile), deadlines, missing }, null, 2));
       return 0;
     }
     const long = (d: string) => plainSpaces(formatLongDate(d));

@@ -1,7 +1,6 @@
 import { basename, dirname, resolve } from 'node:path';
 import type { Command } from '../command.js';
-import { parse, singleCasePath } from '../command.js';
-import { loadCaseFile } from '../../core/node/case-file.js';
+import { loadCaseOrReport, parse, singleCasePath } from '../command.js';
 import { exhibitLabel, exhibitsOf } from '../../core/common/case/exhibits.js';
 import { formatShortDate } from '../../core/common/format/dates.js';
 import { formatSize, inspectEvidenceFile } from '../../core/node/evidence/index.js';
@@ -16,15 +15,11 @@ export const evidenceCommand: Command = {
   async run(args, io) {
     const { values, positionals } = parse(args, { json: { type: 'boolean' } });
     const casePath = singleCasePath(positionals, 'recours evidence DOSSIER.json');
-    const loaded = await loadCaseFile(casePath);
-    if (!loaded.ok) {
-      io.out(`Le dossier « ${casePath} » contient ${loaded.problems.length} problème(s) :`);
-      for (const p of loaded.problems) io.out(`  - ${p.message}`);
-      return 1;
-    }
+    const caseFile = await loadCaseOrReport(casePath, io.out);
+    if (!caseFile) return 1;
     const caseDir = dirname(resolve(casePath));
-    const entries = loaded.case.evidence ?? [];
-    const exhibits = exhibitsOf(loaded.case);
+    const entries = caseFile.evidence ?? [];
+    const exhibits = exhibitsOf(caseFile);
     const reports = await Promise.all(
       exhibits.map((e, i) => inspectEvidenceFile(resolve(caseDir, e.file), { name: entries[i]?.originalName ?? basename(e.file) })),
     );

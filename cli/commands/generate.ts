@@ -1,7 +1,6 @@
 import { dirname, resolve } from 'node:path';
 import type { Command } from '../command.js';
-import { parse, singleCasePath, templateRegistry, unknownTemplate, UsageError } from '../command.js';
-import { loadCaseFile } from '../../core/node/case-file.js';
+import { loadCaseOrReport, parse, singleCasePath, templateRegistry, unknownTemplate, UsageError } from '../command.js';
 import { generateLetterFiles, OUTPUT_FORMATS, type OutputFormat } from '../../core/node/generate.js';
 import { generateDossierFiles } from '../../core/node/dossier/files.js';
 import { parseSize } from '../../core/node/dossier/budget.js';
@@ -51,25 +50,25 @@ export const generateCommand: Command = {
     const template = registry.get(values.template);
     if (!template) throw unknownTemplate(values.template, registry);
 
-    const loaded = await loadCaseFile(casePath);
-    if (!loaded.ok) {
-      io.err(`Lettre non produite : le dossier « ${casePath} » contient ${loaded.problems.length} problème(s) :`);
-      for (const p of loaded.problems) io.err(`  - ${p.message}`);
-      return 1;
-    }
-    const missing = missingFacts(loaded.case, template.meta);
+    const caseFile = await loadCaseOrReport(
+      casePath,
+      io.err,
+      (count) => `Lettre non produite : le dossier « ${casePath} » contient ${count} problème(s) :`,
+    );
+    if (!caseFile) return 1;
+    const missing = missingFacts(caseFile, template.meta);
     if (missing.length > 0) {
       io.err(`Lettre non produite : ${missing.length} fait(s) manquant(s) pour « ${template.meta.title} » :`);
       for (const p of missing) io.err(`  - ${p.message}`);
       return 1;
     }
     if (!dossier) {
-      const written = await generateLetterFiles({ caseFile: loaded.case, template, outDir: resolve(values.out), formats });
+      const written = await generateLetterFiles({ caseFile: caseFile, template, outDir: resolve(values.out), formats });
       for (const path of written) io.out(path);
       return 0;
     }
     const result = await generateDossierFiles({
-      caseFile: loaded.case,
+      caseFile: caseFile,
       caseDir: dirname(resolve(casePath)),
       template,
       outDir: resolve(values.out),

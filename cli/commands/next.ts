@@ -1,11 +1,9 @@
 import type { Command } from '../command.js';
-import { parse, singleCasePath, templateRegistry } from '../command.js';
-import { loadCaseFile } from '../../core/node/case-file.js';
+import { loadCaseOrReport, parse, singleCasePath, templateRegistry, todayOption } from '../command.js';
 import { currentStage, recommendNextStep, RUNGS } from '../../core/common/deadlines/index.js';
 import { missingFacts } from '../../core/common/letter/requirements.js';
 import { formatLongDate } from '../../core/common/format/dates.js';
 import { plainSpaces } from '../../core/common/format/typography.js';
-import { todayOption } from './deadlines.js';
 
 export const nextCommand: Command = {
   name: 'next',
@@ -15,17 +13,13 @@ export const nextCommand: Command = {
     const { values, positionals } = parse(args, { json: { type: 'boolean' }, today: { type: 'string' } });
     const casePath = singleCasePath(positionals, 'recours next DOSSIER.json');
     const today = todayOption(values.today);
-    const loaded = await loadCaseFile(casePath);
-    if (!loaded.ok) {
-      io.err(`Le dossier « ${casePath} » contient ${loaded.problems.length} problème(s) :`);
-      for (const p of loaded.problems) io.err(`  - ${p.message}`);
-      return 1;
-    }
+    const caseFile = await loadCaseOrReport(casePath, io.err);
+    if (!caseFile) return 1;
     const registry = templateRegistry(io);
-    const stage = currentStage(loaded.case);
-    const step = recommendNextStep(loaded.case, today, { responseDays: (id) => registry.get(id)?.meta.responseDays });
+    const stage = currentStage(caseFile);
+    const step = recommendNextStep(caseFile, today, { responseDays: (id) => registry.get(id)?.meta.responseDays });
     const template = step.templateId ? registry.get(step.templateId) : undefined;
-    const missing = template ? missingFacts(loaded.case, template.meta).map((p) => p.message) : [];
+    const missing = template ? missingFacts(caseFile, template.meta).map((p) => p.message) : [];
     if (values.json) {
       io.out(JSON.stringify({ today, stage, next: step, missing }, null, 2));
       return 0;
