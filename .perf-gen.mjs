@@ -1,0 +1,15 @@
+const t0 = performance.now(); let last = t0;
+const lap = (l) => { const n = performance.now(); console.log((n-last).toFixed(0).padStart(5), (n-t0).toFixed(0).padStart(5), l); last = n; };
+const { loadTemplateRegistry } = await import('./dist/core/node/template-registry.js'); lap('import template-registry');
+const { loadCaseFile } = await import('./dist/core/node/case-file.js'); lap('import case-file');
+const { composeLetter } = await import('./dist/core/common/letter/compose.js'); lap('import compose');
+const { writeLetterPdf } = await import('./dist/core/node/pdf/letter-pdf.js'); lap('import letter-pdf');
+const { writeLetterDocx } = await import('./dist/core/node/docx/letter-docx.js'); lap('import letter-docx');
+await import('./dist/core/node/dossier/files.js'); lap('import dossier/files');
+const reg = loadTemplateRegistry(); lap('loadTemplateRegistry');
+const c = await loadCaseFile('examples/retard-livraison-marketplace.json'); lap('loadCaseFile');
+const doc = composeLetter(c.case, reg.get('mise-en-demeure-livraison'), { today: '2026-11-25' }); lap('compose');
+await writeLetterPdf(doc); lap('pdf');
+await writeLetterDocx(doc); lap('docx');
+await writeLetterPdf(doc); lap('pdf 2');
+await writeLetterDocx(doc); lap('docx 2');
