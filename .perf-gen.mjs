@@ -1,5 +1,5 @@
-const t0 = performance.now(); let last = t0;
-const lap = (l) => { const n = performance.now(); console.log((n-last).toFixed(0).padStart(5), (n-t0).toFixed(0).padStart(5), l); last = n; };
+const cpu = () => { const c = process.cpuUsage(); return (c.user + c.system) / 1000; }; const t0 = cpu(); let last = t0;
+const lap = (l) => { const n = cpu(); console.log((n-last).toFixed(0).padStart(5), (n-t0).toFixed(0).padStart(5), l); last = n; };
 const { loadTemplateRegistry } = await import('./dist/core/node/template-registry.js'); lap('import template-registry');
 const { loadCaseFile } = await import('./dist/core/node/case-file.js'); lap('import case-file');
 const { composeLetter } = await import('./dist/core/common/letter/compose.js'); lap('import compose');

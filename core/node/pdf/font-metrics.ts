@@ -8,10 +8,10 @@
  * Widths are the sum of the glyph advance widths, exactly what pdf-lib writes in the /W array of an embedded
  * Identity-H font (no kerning is applied when drawing, so none is measured).
  */
-import fontkit from '@pdf-lib/fontkit';
 import type { Font as FontkitFont } from '@pdf-lib/fontkit';
 import type { PDFDocument } from 'pdf-lib';
 import type { FontSet } from '../fonts.js';
+import { fontkit } from './cjs-libraries.js';
 
 import type { FontStyle } from './text-layout.js';
 export type { FontStyle };
