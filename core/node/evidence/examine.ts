@@ -11,7 +11,7 @@ import { exifTakenAt } from './exif-date.js';
 import { formatSize } from './format.js';
 import { imageForPrint, imageInfo, reencode, thumbnail, verifyImage } from './images.js';
 import { htmlToText, parseEmail } from './email.js';
-import { checkPdf } from './pdf-check.js';
+import { checkPdf, cleanExhibitPdf } from './pdf-check.js';
 import { EvidenceProblem } from './problem.js';
 import { decodeText } from './text-decode.js';
 import { MAX_LOADED_BYTES, MAX_TEXT_PAGES } from './limits.js';
@@ -113,8 +113,8 @@ export async function examine(path: string, name: string, prepare?: PrepareOptio
 
   try {
     const content = await describe(bytes, media, report, prepare);
-    // PDF pages are copied from the original; other files, and texts too long to reproduce, are attached.
-    const needed = content.kind === 'pdf' || content.kind === 'other' || ((content.kind === 'text' || content.kind === 'email') && content.truncated);
+    // Other files, and texts too long to reproduce, are attached (PDF pages are copied from the cleaned copy).
+    const needed = content.kind === 'other' || ((content.kind === 'text' || content.kind === 'email') && content.truncated);
     return keep({ report, content }, needed);
   } catch (e) {
     if (e instanceof EvidenceProblem) return keep(unreadable(report, e.message, e.attach), e.attach);
@@ -141,9 +141,13 @@ async function describe(bytes: Uint8Array, media: MediaType, report: EvidenceRep
       return { kind: 'image', frames: await imageForPrint(bytes, media.mediaType, info, prepare.image) };
     }
     case 'pdf': {
-      const pageCount = await checkPdf(bytes);
-      report.pages = pageCount;
-      return { kind: 'pdf', pageCount };
+      if (!prepare) {
+        report.pages = await checkPdf(bytes);
+        return { kind: 'pdf', pageCount: report.pages };
+      }
+      const clean = await cleanExhibitPdf(bytes);
+      report.pages = clean.pageCount;
+      return { kind: 'pdf', pageCount: clean.pageCount, clean: clean.bytes, removed: clean.removed };
     }
     case 'text': {
       const decoded = decodeText(bytes);
