@@ -36,6 +36,8 @@ export interface DossierRequest {
   maxSize?: number;
   /** Embed every original file in the PDF as an attachment. */
   attachOriginals?: boolean;
+  /** Reproduce exhibits outside `caseDir` too (CLI --allow-outside); otherwise they get a placeholder. */
+  allowOutside?: boolean;
   onProgress?: (done: number, total: number, label: string) => void;
   signal?: AbortSignal;
   /** Time limit for one exhibit in a worker (default 60 s). */
@@ -82,6 +84,7 @@ export async function assembleDossier(request: DossierRequest): Promise<DossierR
   const prepared = await prepareExhibits(caseFile, request.caseDir, {
     image: imageTarget(PRINT_QUALITY),
     keepOriginals: request.attachOriginals === true,
+    ...(request.allowOutside ? { allowOutside: true } : {}),
     ...(signal ? { signal } : {}),
     ...(request.timeoutMs ? { timeoutMs: request.timeoutMs } : {}),
     onDone: (p) => {
