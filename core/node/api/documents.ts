@@ -149,13 +149,7 @@ export function documentMethods(ctx: ApiContext) {
         });
       }
       const formats = [...new Set(p.formats)];
-      const dossier = formats.includes('dossier') ? await ctx.dossierModule() : null;
-      if (formats.includes('dossier') && !dossier) {
-        throw new ApiError({
-          code: 'failed',
-          message: 'Le dossier de pièces ne peut pas encore être assemblé par cette version de Recours : produisez la lettre en PDF ou en DOCX.',
-        });
-      }
+      const dossier = formats.includes('dossier');
       const today = ctx.today();
       const warnings: string[] = [];
       const mismatch = disputeMismatch(record.draft, template);
@@ -168,7 +162,7 @@ export function documentMethods(ctx: ApiContext) {
       if (formats.includes('pdf') && letterPdf) files.push({ format: 'pdf', name: `${base}.pdf`, bytes: letterPdf });
       if (formats.includes('docx')) files.push({ format: 'docx', name: `${base}.docx`, bytes: await renderLetter(letter, 'docx') });
       if (dossier && letterPdf) {
-        const result = await dossier.assembleDossier({
+        const result = await ctx.assembleDossier({
           caseFile,
           caseDir: record.dir,
           letterPdf,

@@ -62,6 +62,13 @@ export interface DossierResult {
   bordereau: LetterDocument;
 }
 
+/** What crosses to a background process (no functions, no signal): the request without its hooks. */
+export type DossierJobInput = Omit<DossierRequest, 'onProgress' | 'signal' | 'timeoutMs'>;
+/** What comes back from a background process: the files and the warnings. */
+export type DossierJobOutput = Pick<DossierResult, 'dossierPdf' | 'bordereauPdf' | 'bordereauDocx' | 'warnings'>;
+/** An assembler with core's signature that may run elsewhere (the desktop app's utility process). */
+export type DossierAssembler = (request: DossierJobInput & Pick<DossierRequest, 'onProgress' | 'signal'>) => Promise<DossierJobOutput>;
+
 function imageBytes(frames: Iterable<ImageFrame[]>): number {
   let total = 0;
   for (const list of frames) for (const f of list) total += f.jpeg.byteLength;
