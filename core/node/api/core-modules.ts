@@ -1,9 +1,20 @@
 /**
- * The one part of core the API may run elsewhere: dossier assembly (the desktop app runs it in its background
- * process). Everything else — evidence, deadlines — the API calls directly.
+ * The heavy work of the API — rendering a letter, assembling a dossier — behind one injection point, so that a
+ * host can run it off its main thread: the desktop app assembles dossiers in its background process, the web
+ * bridge runs both in a worker thread (heavy-work.ts). By default, core's own functions, in the calling thread.
  */
+import type { LetterDocument } from '../../common/document/model.js';
 import { assembleDossier, type DossierAssembler } from '../dossier/index.js';
+import { renderLetter, type OutputFormat } from '../generate.js';
 
 export type { DossierAssembler } from '../dossier/index.js';
 
-export const localDossierAssembler: DossierAssembler = (request) => assembleDossier(request);
+export interface HeavyWork {
+  assembleDossier: DossierAssembler;
+  renderLetter(document: LetterDocument, format: OutputFormat): Promise<Uint8Array>;
+}
+
+export const localHeavyWork: HeavyWork = {
+  assembleDossier: (request) => assembleDossier(request),
+  renderLetter,
+};
