@@ -1,19 +1,17 @@
 /**
  * Reading a `.recours` zip without trusting it: the central directory is read first (names, types, sizes), every
  * entry that is not a plain file of the expected folders is refused before anything is inflated (symbolic links,
- * folders other than plain ones, duplicate names, « . » or « .. » segments), then each entry is inflated in small
- * steps with its bytes counted, so that an entry lying about its size is stopped as soon as it passes what it
- * declared, and the whole archive at MAX_ARCHIVE_CONTENT — never after the memory is full.
+ * folders other than plain ones, duplicate names, « . » or « .. » segments), then each entry is inflated by zlib
+ * with its output bounded by the size it declares, so that a lying entry is stopped as soon as it passes it, and
+ * the whole archive at MAX_ARCHIVE_CONTENT — never after the memory is full.
  */
-import { Inflate } from 'fflate';
+import { inflateRawSync } from 'node:zlib';
 import { formatSize } from '../evidence/format.js';
 
 /** Larger than any sane case (photos, a few videos), small enough that a hostile archive cannot fill the memory. */
 export const MAX_ARCHIVE_CONTENT = 1_000_000_000;
 /** Entries an archive may hold: a case has a few hundred files at most. */
 export const MAX_ARCHIVE_ENTRIES = 10_000;
-/** Compressed bytes inflated per step: at most ~16 MB come out of one step (deflate expands 1 032 times at most). */
-const STEP = 16 * 1024;
 
 export class ArchiveProblem extends Error {
   override name = 'ArchiveProblem';
@@ -110,33 +108,18 @@ export function readArchive(bytes: Uint8Array, allowed: (name: string) => boolea
       files.set(entry.name, data.slice());
       continue;
     }
-    const chunks: Uint8Array[] = [];
-    let written = 0;
-    let failure: Error | undefined;
-    const inflate = new Inflate((chunk) => {
-      if (failure) return;
-      if (written + chunk.length > entry.size) {
-        failure = lying();
-        return;
-      }
-      chunks.push(chunk);
-      written += chunk.length;
-    });
+    let out: Uint8Array;
     try {
-      for (let i = 0; i < data.length && !failure; i += STEP) inflate.push(data.subarray(i, Math.min(data.length, i + STEP)), i + STEP >= data.length);
-    } catch {
+      // zlib stops as soon as the output passes maxOutputLength: a lying entry costs its declared size, no more.
+      out = inflateRawSync(data, { maxOutputLength: Math.max(1, entry.size) });
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') throw lying();
       throw new ArchiveProblem(`${quoted(entry.name)} est abîmé (données compressées illisibles).`);
     }
-    if (failure) throw failure;
-    if (written !== entry.size) throw new ArchiveProblem(`${quoted(entry.name)} est plus petit qu’annoncé : archive abîmée.`);
-    total += written;
+    if (out.length > entry.size) throw lying();
+    if (out.length !== entry.size) throw new ArchiveProblem(`${quoted(entry.name)} est plus petit qu’annoncé : archive abîmée.`);
+    total += out.length;
     if (total > limit) throw tooBig();
-    const out = new Uint8Array(written);
-    let at = 0;
-    for (const c of chunks) {
-      out.set(c, at);
-      at += c.length;
-    }
     files.set(entry.name, out);
   }
   return files;
