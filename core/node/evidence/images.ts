@@ -35,11 +35,27 @@ function checkPixels(width: number, height: number): void {
   }
 }
 
-function damaged(e: unknown, heic: boolean): ImageProblem {
+/**
+ * A JPEG that does not end with its EOI marker, a PNG without its IEND chunk: cut short. Read from the bytes because
+ * libvips keeps one error buffer for the whole process: when several workers decode at once, a failure's message
+ * may be another image's, or empty, so the message alone cannot say « truncated » reliably.
+ */
+function endsEarly(bytes: Uint8Array | undefined): boolean {
+  if (!bytes || bytes.length < 8) return false;
+  let end = bytes.length;
+  while (end > 2 && (bytes[end - 1] === 0x00 || bytes[end - 1] === 0x0a || bytes[end - 1] === 0x0d)) end--;
+  if (bytes[0] === 0xff && bytes[1] === 0xd8) return !(bytes[end - 2] === 0xff && bytes[end - 1] === 0xd9);
+  if (bytes[0] === 0x89 && bytes[1] === 0x50 && bytes[2] === 0x4e && bytes[3] === 0x47) {
+    return Buffer.from(bytes.buffer, bytes.byteOffset + Math.max(0, end - 12), Math.min(12, end)).indexOf('IEND') < 0;
+  }
+  return false;
+}
+
+function damaged(e: unknown, heic: boolean, bytes?: Uint8Array): ImageProblem {
   if (e instanceof ImageProblem) return e;
   const message = e instanceof Error ? e.message : String(e);
   const [what, ending] = heic ? ['la photo HEIC', 'e'] : ['le fichier image', ''];
-  if (/premature end|truncated|unexpected end|end of (file|stream)|not enough data|short read/i.test(message)) {
+  if (endsEarly(bytes) || /premature end|truncated|unexpected end|end of (file|stream)|not enough data|short read/i.test(message)) {
     return new ImageProblem(`${what} est tronqué${ending} (fichier incomplet)`);
   }
   if (/pixel limit/i.test(message)) return new ImageProblem('image aux dimensions démesurées : non décodée par précaution');
@@ -83,7 +99,7 @@ export async function imageInfo(bytes: Uint8Array, mediaType: string): Promise<I
   try {
     meta = await sharp(bytes, { limitInputPixels: false }).metadata();
   } catch (e) {
-    throw damaged(e, false);
+    throw damaged(e, false, bytes);
   }
   const width = meta.width;
   const height = meta.pageHeight ?? meta.height;
@@ -123,7 +139,7 @@ export async function imageForPrint(bytes: Uint8Array, mediaType: string, info: 
       const { data, info: out } = await encode(source.flatten({ background: '#ffffff' }), target).toBuffer({ resolveWithObject: true });
       frames.push({ jpeg: ownBytes(data), width: out.width, height: out.height, sourceWidth: info.width, sourceHeight: info.height });
     } catch (e) {
-      throw damaged(e, isHeic(mediaType));
+      throw damaged(e, isHeic(mediaType), bytes);
     }
   }
   return frames;
@@ -135,7 +151,7 @@ export async function verifyImage(bytes: Uint8Array, mediaType: string): Promise
   try {
     await sharp(bytes, { limitInputPixels: MAX_IMAGE_PIXELS, failOn: 'warning' }).resize(64, 64, { fit: 'inside' }).raw().toBuffer();
   } catch (e) {
-    throw damaged(e, false);
+    throw damaged(e, false, bytes);
   }
 }
 
