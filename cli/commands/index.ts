@@ -6,5 +6,7 @@ import { generateCommand } from './generate.js';
 import { deadlinesCommand } from './deadlines.js';
 import { nextCommand } from './next.js';
 import { evidenceCommand } from './evidence.js';
+import { importCommand } from './import.js';
+import { summaryCommand } from './summary.js';
 
-export const COMMANDS: Command[] = [templatesCommand, checkCommand, generateCommand, evidenceCommand, deadlinesCommand, nextCommand];
+export const COMMANDS: Command[] = [templatesCommand, checkCommand, generateCommand, evidenceCommand, deadlinesCommand, nextCommand, importCommand, summaryCommand];

@@ -51,7 +51,7 @@ function money(text: string): number | null {
 }
 
 function seller(rest: string): string | null {
-  const name = rest.split(/\s+(?:et exp[ée]di[ée]|and (?:shipped|fulfilled)|\||·|—|-\s)/i)[0]?.replace(/[.,;]+$/, '').trim() ?? '';
+  const name = rest.split(/\s+(?:et exp[ée]di[ée]|and (?:shipped|fulfilled)|\||·|—|-\s)/i)[0]?.replace(/[,;]+$/, '').trim() ?? '';
   return name.length >= 2 && name.length <= 120 ? name : null;
 }
 

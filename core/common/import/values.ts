@@ -39,7 +39,7 @@ export function dayInTimeZone(instant: Date, timeZone: string): string {
 }
 
 const MONTH_NAMES = Object.keys(MONTHS).sort((a, b) => b.length - a.length).join('|');
-const TIMESTAMP = /\b(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,6})?)?(Z|[+-]\d{2}:?\d{2})\b/;
+const TIMESTAMP = /\b(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,6})?)?(Z|[+-]\d{2}:?\d{2})/i;
 const ISO_DAY = /\b(\d{4})-(\d{2})-(\d{2})\b/;
 const NUMERIC = /\b(\d{1,2})[./](\d{1,2})[./](\d{4})\b/;
 const DAY_MONTH_YEAR = new RegExp(`\\b(\\d{1,2})(?:er)?\\.?\\s+(${MONTH_NAMES})\\.?,?\\s+(\\d{4})\\b`);
@@ -101,7 +101,7 @@ function parseNumber(raw: string): number | null {
   return negative ? -value : value;
 }
 
-const AMOUNT = /(?:(EUR|USD|GBP|CHF|€|\$|£)\s*)?([-−]?\s?'?[-−]?\d{1,3}(?:[\s\u00a0\u202f.,]\d{3})*(?:[.,]\d{1,2})?|[-−]?'?[-−]?\d+(?:[.,]\d{1,2})?)(?:\s*(EUR|USD|GBP|CHF|€|\$|£|euros?))?/i;
+const AMOUNT = /(?:(EUR|USD|GBP|CHF|€|\$|£)\s*)?([-−]?\s?'?[-−]?(?:\d{1,3}(?:[\s\u00a0\u202f.,]\d{3})+(?:[.,]\d{1,2})?|\d+(?:[.,]\d{1,2})?)(?!\d))(?:\s*(EUR|USD|GBP|CHF|€|\$|£|euros?))?/i;
 
 /** The first amount written in `text` (« 1 299,00 € », « EUR 1.299,00 », « 1299.00 », « '-0.68 »), or null. */
 export function parseAmount(text: string): ParsedAmount | null {

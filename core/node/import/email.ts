@@ -36,7 +36,7 @@ export async function readOrderEmail(bytes: Uint8Array, source: string): Promise
     platform: 'Amazon',
     year: sentOn ? Number(sentOn.slice(0, 4)) : undefined,
     sentOn,
-    deliveryNotice: /\b(livr[ée]e?|delivered)\b/i.test(subject) && !/\b(pr[ée]vue|estim|arriving)\b/i.test(subject),
+    deliveryNotice: /(?<!\p{L})(livr[ée]e?|delivered)(?!\p{L})/iu.test(subject) && !/(pr[ée]vue|estim|arriving)/i.test(subject),
   });
   if (!proposal.orderNumber) throw new ImportProblem(source, 'aucun numéro de commande trouvé dans ce message');
   if (/rembours|refund/i.test(subject)) proposal.notes.push(`Avis de remboursement${sentOn ? ` du ${sentOn.split('-').reverse().join('/')}` : ''} : « ${subject.trim()} ».`);
