@@ -41,8 +41,8 @@ describe('importing the order and reading the summary, in a real browser', { tim
     expect(await proposal.locator('[data-fact-path="order.number"]').textContent()).toContain('Numéro de commande : 402-7719254-3381946');
     expect(await proposal.locator('[data-fact-path="order.date"]').textContent()).toContain('Lu dans : « Passée le lundi 28 septembre 2026 »');
     expect(await proposal.locator('[data-fact-path="order.total"]').textContent()).toContain('849,99\u00a0€');
-    // The user may leave a fact out: the seller is unticked here and must not reach the case.
-    await proposal.locator('[data-fact-path="order.seller.name"] input').uncheck();
+    // The user may leave a fact out: the currency is unticked here and must not reach the case.
+    await proposal.locator('[data-fact-path="order.currency"] input').uncheck();
     await page.getByLabel('Que s’est-il passé ?').selectOption({ label: 'Le colis est indiqué « livré », mais je ne l’ai jamais reçu' });
     await shot('import-01-proposition');
     await page.getByRole('button', { name: 'Créer le dossier avec ces informations' }).click();
@@ -59,7 +59,7 @@ describe('importing the order and reading the summary, in a real browser', { tim
       },
       dispute: { type: 'non-delivery' },
     });
-    expect((stored.draft.order as { seller?: unknown }).seller).toBeUndefined();
+    expect((stored.draft.order as { currency?: unknown }).currency).toBeUndefined();
     expect(stored.evidence.map((e) => [e.originalName, e.title])).toEqual([['confirmation.eml', 'Message d’Amazon — commande n° 402-7719254-3381946']]);
     expect(await page.getByLabel('Numéro de commande').inputValue()).toBe('402-7719254-3381946');
     await shot('import-02-questions');
@@ -79,7 +79,7 @@ describe('importing the order and reading the summary, in a real browser', { tim
     await shot('import-03-conflit');
     await page.getByRole('button', { name: 'Ajouter au dossier' }).click();
     await page.getByText(/Le fichier est dans les pièces\./).waitFor();
-    expect(await page.getByRole('status').filter({ hasText: 'Ajouté' }).textContent()).toContain('Ajouté : nom du vendeur.');
+    expect(await page.getByRole('status').filter({ hasText: 'Ajouté' }).textContent()).toContain('Ajouté : devise.');
     const after = await callApi<StoredCase>(ui.bridge, 'getCase', { id: caseId });
     expect((after.draft.order as { date: string }).date).toBe('2026-09-27');
     expect(after.evidence).toHaveLength(1);
@@ -96,7 +96,7 @@ describe('importing the order and reading the summary, in a real browser', { tim
     expect(await panel.locator('.summary-text').textContent()).toContain('Résumé du litige — commande n°\u00a0402-7719254-3381946');
     await panel.getByRole('button', { name: 'Copier' }).click();
     await panel.getByText('Texte court copié.').waitFor();
-    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(short);
+    expect(await page.evaluate('navigator.clipboard.readText()')).toBe(short);
     await shot('import-04-resume');
   });
 });

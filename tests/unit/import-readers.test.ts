@@ -134,9 +134,11 @@ describe('e-mails from the platform', () => {
       'order.items': [{ description: 'Ordinateur portable Lenovo IdeaPad Slim 5, 16 pouces, 16 Go, 512 Go SSD', quantity: 1, unitPrice: 849.99 }],
       'order.total': 849.99,
       'order.currency': 'EUR',
-      'order.seller.name': 'Amazon EU S.à r.l.',
     });
     expect(p.facts.find((f) => f.path === 'order.date')?.excerpt).toBe('Passée le lundi 28 septembre 2026');
+    expect(p.facts.find((f) => f.path === 'order.platform')?.excerpt).toBe('Expéditeur : confirmation-commande@amazon.fr');
+    // Sold by Amazon itself: no Marketplace seller is proposed.
+    expect(p.notes).toContain('Vendu par Amazon EU S.à r.l. : la plateforme elle-même, pas un vendeur tiers.');
   });
 
   it('an HTML-only confirmation in base64, with entities and a table, and a delivery date without year', async () => {
@@ -163,7 +165,6 @@ describe('e-mails from the platform', () => {
       'order.items': [{ description: 'Kindle Paperwhite (16 GB)', quantity: 1, unitPrice: 149.99 }],
       'order.total': 149.99,
       'order.currency': 'GBP',
-      'order.seller.name': 'Amazon EU S.a r.l., UK Branch',
     });
   });
 

@@ -128,6 +128,8 @@ export interface TextFactsOptions {
   /** True for a « livré » / « delivered » notice. */
   deliveryNotice?: boolean;
   platform?: string | null;
+  /** Where the platform was read (the sender's address, for an e-mail). */
+  platformExcerpt?: string;
 }
 
 /** Every order fact the text states, each with the line it was read from. */
@@ -137,7 +139,7 @@ export function factsFromText(text: string, options: TextFactsOptions): ImportPr
   const add = (path: ImportPath, f: Found | null) => {
     if (f) facts.push({ path, value: f.value, excerpt: f.excerpt, source: options.source });
   };
-  if (options.platform) add('order.platform', { value: options.platform, excerpt: excerptOf(options.platform) });
+  if (options.platform) add('order.platform', { value: options.platform, excerpt: excerptOf(options.platformExcerpt ?? options.platform) });
   const numberLine = lines.find((l) => ORDER_NUMBER_IN_TEXT.test(l));
   const orderNumber = numberLine ? (ORDER_NUMBER_IN_TEXT.exec(numberLine)?.[1] ?? null) : null;
   if (orderNumber) add('order.number', { value: orderNumber, excerpt: excerptOf(numberLine as string) });
@@ -157,12 +159,18 @@ export function factsFromText(text: string, options: TextFactsOptions): ImportPr
       break;
     }
   }
-  add('order.seller.name', labelled(lines, SELLER, (rest) => seller(rest)));
-  add('order.seller.address', sellerAddress(lines));
+  // « Vendu par Amazon »: the platform itself, not a Marketplace seller (whose block the case keeps for third parties).
+  const sellerName = labelled(lines, SELLER, (rest) => seller(rest));
+  const notes: string[] = [];
+  if (sellerName && /^amazon\b/i.test(String(sellerName.value))) notes.push(`Vendu par ${String(sellerName.value)} : la plateforme elle-même, pas un vendeur tiers.`);
+  else {
+    add('order.seller.name', sellerName);
+    add('order.seller.address', sellerAddress(lines));
+  }
   add('order.carrier', labelled(lines, CARRIER, (rest) => {
     const name = rest.split(/\s+(?:avec le|with|num[ée]ro|tracking|n°)/i)[0]?.replace(/[.,;]+$/, '').trim() ?? '';
     return name.length >= 2 && name.length <= 60 && !/^\d+$/.test(name) ? name : null;
   }));
   add('order.tracking', labelled(lines, TRACKING, (rest) => /^\s*([A-Z0-9]{8,30})\b/i.exec(rest)?.[1] ?? null));
-  return { source: options.source, kind: options.kind, orderNumber, facts, notes: [] };
+  return { source: options.source, kind: options.kind, orderNumber, facts, notes };
 }

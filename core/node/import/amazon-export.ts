@@ -57,8 +57,14 @@ function cell(column: string, raw: string | null): string {
   return excerptOf(`${column} : ${raw ?? ''}`);
 }
 
+/** The order history's columns this reader uses (the others are not even copied out of the CSV rows). */
+const HISTORY_USED = new Set([
+  'Website', 'Order ID', 'Order Date', 'Currency', 'Unit Price', 'Unit Price Tax', 'Shipping Charge', 'Total Discounts', 'Total Owed',
+  'Quantity', 'Payment Instrument Type', 'Order Status', 'Ship Date', 'Carrier Name & Tracking Number', 'Product Name',
+]);
+
 /** Reads one CSV file of the export into records; foreign or malformed files get a French message naming them. */
-function records(file: ExportFile, source: string): { columns: string[]; rows: Row[] } {
+function records(file: ExportFile, source: string, wanted?: ReadonlySet<string>): { columns: string[]; rows: Row[] } {
   let rows: string[][];
   try {
     rows = parseCsv(file.text);
@@ -66,7 +72,7 @@ function records(file: ExportFile, source: string): { columns: string[]; rows: R
     if (e instanceof CsvError) throw new ImportProblem(source, `le fichier CSV ${file.name !== source ? `« ${file.name} » ` : ''}est mal formé (${e.message})`);
     throw e;
   }
-  const { columns, records: list } = csvRecords(rows);
+  const { columns, records: list } = csvRecords(rows, wanted);
   return { columns, rows: list };
 }
 
@@ -175,7 +181,7 @@ export function readAmazonExport(files: readonly ExportFile[], source: string, o
   if (history.length === 0) throw new ImportProblem(source, 'ce n’est pas un export de données Amazon : il ne contient aucun fichier « Retail.OrderHistory…csv »');
   const rows: Row[] = [];
   for (const file of history) {
-    const { columns, rows: list } = records(file, source);
+    const { columns, rows: list } = records(file, source, HISTORY_USED);
     const missing = REQUIRED.filter((c) => !columns.includes(c));
     if (missing.length > 0) {
       throw new ImportProblem(source, `ce n’est pas l’historique des commandes d’Amazon : colonne${missing.length > 1 ? 's' : ''} ${missing.map((c) => `« ${c} »`).join(', ')} absente${missing.length > 1 ? 's' : ''}`);
@@ -199,7 +205,7 @@ export function readAmazonExport(files: readonly ExportFile[], source: string, o
 
 function extras(files: readonly ExportFile[], source: string): { returns: Row[]; refunds: Row[] } {
   const read = (re: RegExp) => files.filter((f) => re.test(f.name)).flatMap((f) => records(f, source).rows);
-  return { returns: read(RETURNS).filter(() => true), refunds: read(REFUNDS) };
+  return { returns: read(RETURNS), refunds: read(REFUNDS) };
 }
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });

@@ -34,6 +34,7 @@ export async function readOrderEmail(bytes: Uint8Array, source: string): Promise
     source,
     kind: 'email',
     platform: 'Amazon',
+    platformExcerpt: `Expéditeur : ${from}`,
     year: sentOn ? Number(sentOn.slice(0, 4)) : undefined,
     sentOn,
     deliveryNotice: /(?<!\p{L})(livr[ée]e?|delivered)(?!\p{L})/iu.test(subject) && !/(pr[ée]vue|estim|arriving)/i.test(subject),
