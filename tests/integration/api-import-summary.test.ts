@@ -25,7 +25,7 @@ describe('import through the API', () => {
   it('proposes without writing, lists several orders, and refuses a foreign e-mail in French', async () => {
     const call = setup();
     const created = await call('createCase', { disputeType: 'non-delivery' });
-    const orders = await call('proposeImport', { id: created.id, name: 'h.csv', bytes: new TextEncoder().encode(historyCsv(SEVERAL_ORDERS)) });
+    const orders = await call('proposeImport', { id: created.id, name: 'h.csv', bytes: new Uint8Array(new TextEncoder().encode(historyCsv(SEVERAL_ORDERS))) });
     expect(orders.kind).toBe('orders');
     const proposal = await call('proposeImport', { id: created.id, name: 'confirmation.eml', bytes: laptopConfirmation() });
     expect(proposal.kind === 'proposal' && proposal.proposal.facts.map((f) => f.path)).toContain('order.number');

@@ -105,7 +105,7 @@ export interface EmailParts {
   encoding?: 'quoted-printable' | 'base64';
 }
 
-export function email(parts: EmailParts): Uint8Array {
+export function email(parts: EmailParts): Uint8Array<ArrayBuffer> {
   const enc = parts.encoding ?? 'quoted-printable';
   const encode = (s: string) => (enc === 'base64' ? base64(s) : quotedPrintable(s));
   const head = [
@@ -124,7 +124,7 @@ export function email(parts: EmailParts): Uint8Array {
   } else {
     body = part('text/plain', parts.text ?? '');
   }
-  return new TextEncoder().encode(`${head.join('\r\n')}\r\n${body}\r\n`);
+  return new Uint8Array(new TextEncoder().encode(`${head.join('\r\n')}\r\n${body}\r\n`));
 }
 
 /** The laptop case's confirmation (examples/ordinateur-livre-jamais-recu.json), text and HTML, quoted-printable. */
@@ -147,13 +147,13 @@ Total de la commande : 849,99 €
 Voir ou gérer la commande : https://www.amazon.fr/gp/css/order-details?orderID=402-7719254-3381946
 `;
 
-export function laptopConfirmation(): Uint8Array {
+export function laptopConfirmation(): Uint8Array<ArrayBuffer> {
   const html = `<html><body><p>Bonjour Karim,</p>${LAPTOP_CONFIRMATION_TEXT.split('\n\n').slice(1).map((p) => `<p>${p.replace(/\n/g, '<br>')}</p>`).join('')}</body></html>`;
   return email({ subject: 'Votre commande Amazon.fr de « Ordinateur portable Lenovo IdeaPad… »', text: LAPTOP_CONFIRMATION_TEXT, html });
 }
 
 /** A confirmation with no text part, HTML only, base64, with entities and a table for the articles. */
-export function htmlOnlyConfirmation(): Uint8Array {
+export function htmlOnlyConfirmation(): Uint8Array<ArrayBuffer> {
   const html = `<!doctype html><html><head><style>td{color:#333}</style></head><body>
 <table><tr><td>Commande n&deg;&nbsp;<a href="https://www.amazon.fr/gp/your-account/order-details?orderID=171-5550123-4445566">171-5550123-4445566</a></td></tr>
 <tr><td>Command&eacute;e le 1 juillet 2026</td></tr>
@@ -166,7 +166,7 @@ export function htmlOnlyConfirmation(): Uint8Array {
 }
 
 /** amazon.co.uk-style English confirmation, text only. */
-export function englishConfirmation(): Uint8Array {
+export function englishConfirmation(): Uint8Array<ArrayBuffer> {
   return email({
     from: '"Amazon.co.uk" <auto-confirm@amazon.co.uk>',
     subject: 'Your Amazon.co.uk order of "Kindle Paperwhite"',
@@ -191,7 +191,7 @@ Order Total: £149.99
 }
 
 /** The « livré » notification: the date is the message's own. */
-export function deliveredNotice(): Uint8Array {
+export function deliveredNotice(): Uint8Array<ArrayBuffer> {
   return email({
     from: 'Amazon.fr <expedition@amazon.fr>',
     subject: 'Livré : votre colis Amazon.fr',
@@ -200,7 +200,7 @@ export function deliveredNotice(): Uint8Array {
   });
 }
 
-export function foreignEmail(): Uint8Array {
+export function foreignEmail(): Uint8Array<ArrayBuffer> {
   return email({
     from: 'Offres <promo@boutique-exemple.com>',
     subject: 'Votre commande 402-7719254-3381946 : remboursement rapide',
