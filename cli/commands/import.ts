@@ -10,7 +10,7 @@ import { formatAmount } from '../../core/common/format/money.js';
 import { plainSpaces } from '../../core/common/format/typography.js';
 import { writeFileAtomic } from '../../core/node/atomic-write.js';
 import { AMAZON_EU } from '../../core/node/api/new-case.js';
-import { IMPORT_LIMITS, ImportProblem, readImport } from '../../core/node/import/index.js';
+import { IMPORT_LIMITS, ImportProblem } from '../../core/node/import/problem.js';
 import { exhibitEntry } from '../../core/node/import/exhibit.js';
 
 type Draft = Record<string, unknown>;
@@ -81,6 +81,8 @@ export const importCommand: Command = {
     if (extra) throw new UsageError(`argument en trop « ${extra} »`);
     if (values.out && values.into) throw new UsageError('--out et --into s’excluent : choisissez un nouveau dossier ou un dossier existant');
     try {
+      // The readers (postal-mime, fflate, pdf.js) are loaded only by this command.
+      const { readImport } = await import('../../core/node/import/index.js');
       const outcome = await readImport(await readInput(file), basename(file), values.order !== undefined ? { order: values.order } : {});
       if (outcome.kind === 'orders') {
         if (values.json) io.out(JSON.stringify(outcome, null, 2));

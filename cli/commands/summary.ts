@@ -4,7 +4,6 @@ import { loadCaseOrReport, parse, singleCasePath, todayOption } from '../command
 import { computeDeadlines } from '../../core/common/deadlines/index.js';
 import { buildCaseSummary, nextDeadlineOf, shortSummary, summaryDocument, summaryText } from '../../core/common/summary/case-summary.js';
 import { plainSpaces } from '../../core/common/format/typography.js';
-import { writeLetterPdf } from '../../core/node/pdf/letter-pdf.js';
 
 export const summaryCommand: Command = {
   name: 'summary',
@@ -20,6 +19,8 @@ export const summaryCommand: Command = {
     const summary = buildCaseSummary(caseFile, { nextDeadline: nextDeadlineOf(computeDeadlines(caseFile, today)) });
     io.out(plainSpaces(values.short ? shortSummary(summary) : summaryText(summary)));
     if (values.pdf) {
+      // The PDF writer (fonts, pdf-lib) is loaded only when a PDF is asked for.
+      const { writeLetterPdf } = await import('../../core/node/pdf/letter-pdf.js');
       await writeFile(values.pdf, await writeLetterPdf(summaryDocument(summary, today)));
       io.err(`Résumé PDF écrit : ${values.pdf}`);
     }
