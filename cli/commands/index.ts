@@ -17,4 +17,6 @@ export const COMMANDS: CommandEntry[] = [
   { name: 'evidence', load: async () => (await import('./evidence.js')).evidenceCommand },
   { name: 'deadlines', load: async () => (await import('./deadlines.js')).deadlinesCommand },
   { name: 'next', load: async () => (await import('./next.js')).nextCommand },
+  { name: 'import', load: async () => (await import('./import.js')).importCommand },
+  { name: 'summary', load: async () => (await import('./summary.js')).summaryCommand },
 ];

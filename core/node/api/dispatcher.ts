@@ -19,6 +19,7 @@ import type { SettingsStore } from '../settings/settings-store.js';
 import { templateCatalogue, type ApiContext } from './context.js';
 import { documentMethods, type GenerateHooks } from './documents.js';
 import { evidenceMethods } from './evidence.js';
+import { importMethods } from './import.js';
 import { createLadder } from './ladder.js';
 import { newCaseDraft } from './new-case.js';
 import { localHeavyWork, type HeavyWork } from './core-modules.js';
@@ -101,6 +102,7 @@ export function createApiDispatcher(options: ApiDispatcherOptions): ApiDispatche
   };
   const evidence = evidenceMethods(ctx);
   const documents = documentMethods(ctx);
+  const imports = importMethods(ctx, evidence, ladder);
 
   const templateInfo = (t: ReturnType<typeof catalogue.template>): TemplateInfo => ({
     id: t.meta.id,
@@ -186,6 +188,10 @@ export function createApiDispatcher(options: ApiDispatcherOptions): ApiDispatche
     async unreadableCases() {
       return store.setAside();
     },
+    proposeImport: imports.proposeImport,
+    applyImport: imports.applyImport,
+    caseSummary: imports.caseSummary,
+    summaryPdf: imports.summaryPdf,
   };
 
   /** Runs `task`, letting only ApiError out; unexpected failures are logged with `what`. */

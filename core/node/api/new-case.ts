@@ -27,7 +27,7 @@ const ORDER_DISPUTES: readonly DisputeType[] = ['non-delivery', 'late-delivery',
 const AMAZON_DISPUTES: readonly DisputeType[] = ['non-delivery', 'late-delivery', 'defective', 'non-conforming', 'counterfeit', 'refund', 'subscription', 'privacy'];
 
 /** Amazon's European entity, which sells to French consumers (as in examples/). */
-const AMAZON_EU = {
+export const AMAZON_EU = {
   role: 'platform',
   name: 'Amazon EU S.à r.l.',
   department: 'Service client',

@@ -15,7 +15,11 @@ function formatAddress(a: Address): string {
   return a.name ? `${a.name} <${a.address}>` : a.address;
 }
 
-const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: '\'', nbsp: '\u00a0', eacute: 'é', egrave: 'è', agrave: 'à', ccedil: 'ç', euro: '€' };
+const ENTITIES: Record<string, string> = {
+  amp: '&', lt: '<', gt: '>', quot: '"', apos: '\'', nbsp: '\u00a0', eacute: 'é', egrave: 'è', agrave: 'à', ccedil: 'ç', euro: '€',
+  ecirc: 'ê', acirc: 'â', icirc: 'î', ocirc: 'ô', ucirc: 'û', ugrave: 'ù', euml: 'ë', iuml: 'ï', Eacute: 'É', deg: '°',
+  laquo: '«', raquo: '»', rsquo: '’', lsquo: '‘', hellip: '…', ndash: '–', mdash: '—', pound: '£', times: '×',
+};
 
 /** HTML → readable text: block ends become line breaks, tags go, common entities are decoded. */
 export function htmlToText(html: string): string {
@@ -23,6 +27,8 @@ export function htmlToText(html: string): string {
     .replace(/<(script|style|head)[\s\S]*?<\/\1>/gi, '')
     .replace(/<br\s*\/?>/gi, '\n')
     .replace(/<\/(p|div|tr|li|h[1-6]|table|blockquote)>/gi, '\n')
+    // Table cells side by side stay apart (« Article » and its price).
+    .replace(/<\/t[dh]>/gi, ' ')
     .replace(/<li[^>]*>/gi, '– ')
     .replace(/<[^>]+>/g, '')
     .replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (m, e: string) => {
@@ -30,7 +36,7 @@ export function htmlToText(html: string): string {
         const cp = e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10);
         return Number.isFinite(cp) && cp > 0 && cp <= 0x10ffff ? String.fromCodePoint(cp) : m;
       }
-      return ENTITIES[e.toLowerCase()] ?? m;
+      return ENTITIES[e] ?? ENTITIES[e.toLowerCase()] ?? m;
     })
     .replace(/[ \t]+\n/g, '\n')
     .replace(/\n{3,}/g, '\n\n')

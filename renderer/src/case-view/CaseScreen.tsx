@@ -15,6 +15,7 @@ import { withDefaults } from '../draft/defaults.js';
 import { setAt, type Draft } from '../draft/paths.js';
 import type { Problem } from '../draft/problems.js';
 import { useAutoSave } from '../draft/use-auto-save.js';
+import { SummaryButton } from '../summary/SummaryPanel.js';
 import { caseTitle, caseTitleParts } from './case-title.js';
 import { CaseWorkspaceContext, type CaseWorkspace } from './case-workspace.js';
 import { DeadlinesTab } from './deadlines/DeadlinesTab.js';
@@ -153,6 +154,7 @@ function CaseWorkspaceView({ initial, tab }: { initial: StoredCase; tab: CaseTab
             <CaseTitle draft={autoSave.value} />
           </ScreenTitle>
           <SaveStatus state={autoSave.state} />
+          <SummaryButton />
         </div>
         <Tabs label="Parties du dossier" tabs={tabs} current={tab} idPrefix="dossier" onSelect={(t) => navigate({ screen: 'case', caseId, tab: t })}>
           {tab === 'faits' && <FactsTab />}

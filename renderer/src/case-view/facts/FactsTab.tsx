@@ -9,6 +9,7 @@ import { getAt } from '../../draft/paths.js';
 import { useCaseWorkspace } from '../case-workspace.js';
 import { LivePreviewPanel } from '../documents/LivePreviewPanel.js';
 import { DEMAND_OPTIONS, DISPUTE_OPTIONS, RESPONDENT_ROLE_OPTIONS, SENDING_OPTIONS, TITLE_OPTIONS } from '../options.js';
+import { ImportOrderInCase } from '../../import/ImportOrderInCase.js';
 import { OrderItems } from './OrderItems.js';
 import { ProblemSummary } from './ProblemSummary.js';
 import { Section } from './Section.js';
@@ -38,6 +39,7 @@ export function FactsTab() {
           </Section>
 
           <Section title="La commande">
+            <ImportOrderInCase />
             <TextField path="order.platform" label="Plateforme" hint="Par exemple Amazon" />
             <TextField path="order.number" label="Numéro de commande" hint={isAmazon ? 'Sur Amazon : 3, 7 et 7 chiffres, par exemple 402-1234567-8901234' : undefined} />
             <DateField path="order.date" label="Date de commande" required />

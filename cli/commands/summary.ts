@@ -1,0 +1,29 @@
+import { writeFile } from 'node:fs/promises';
+import type { Command } from '../command.js';
+import { loadCaseOrReport, parse, singleCasePath, todayOption } from '../command.js';
+import { computeDeadlines } from '../../core/common/deadlines/index.js';
+import { buildCaseSummary, nextDeadlineOf, shortSummary, summaryDocument, summaryText } from '../../core/common/summary/case-summary.js';
+import { plainSpaces } from '../../core/common/format/typography.js';
+
+export const summaryCommand: Command = {
+  name: 'summary',
+  usage: `  recours summary DOSSIER.json [--short] [--pdf SORTIE.pdf] [--today AAAA-MM-JJ]
+      Résume le litige pour le prochain appel : problème, démarches (date, canal, interlocuteur, référence, promesse),
+      demande et prochaine échéance. --short : texte d’au plus 1 000 caractères à coller dans un chat.`,
+  async run(args, io) {
+    const { values, positionals } = parse(args, { short: { type: 'boolean' }, pdf: { type: 'string' }, today: { type: 'string' } });
+    const casePath = singleCasePath(positionals, 'recours summary DOSSIER.json');
+    const today = todayOption(values.today);
+    const caseFile = await loadCaseOrReport(casePath, io.err);
+    if (!caseFile) return 1;
+    const summary = buildCaseSummary(caseFile, { nextDeadline: nextDeadlineOf(computeDeadlines(caseFile, today)) });
+    io.out(plainSpaces(values.short ? shortSummary(summary) : summaryText(summary)));
+    if (values.pdf) {
+      // The PDF writer (fonts, pdf-lib) is loaded only when a PDF is asked for.
+      const { writeLetterPdf } = await import('../../core/node/pdf/letter-pdf.js');
+      await writeFile(values.pdf, await writeLetterPdf(summaryDocument(summary, today)));
+      io.err(`Résumé PDF écrit : ${values.pdf}`);
+    }
+    return 0;
+  },
+};
