@@ -9,9 +9,9 @@
  */
 import type { CaseFile } from '../case/schema.js';
 import { formatAmount } from '../format/money.js';
-import { addDays, addMonths, daysBetween, formatLongDate } from '../format/dates.js';
-import { GOODS_DISPUTES, SMALL_CLAIMS_LIMIT, isAmazonCase, isMarketplaceSale, sellerIsPrivate, trader, traderLocation } from './case-facts.js';
-import { computeDeadlines, findDeadline, type DeadlineOptions } from './compute.js';
+import { addDays, daysBetween, formatLongDate } from '../format/dates.js';
+import { disputeLocation, GOODS_DISPUTES, SMALL_CLAIMS_LIMIT, isAmazonCase, isMarketplaceSale, sellerIsPrivate, trader, traderLocation } from './case-facts.js';
+import { bankContestationLimitDate, computeDeadlines, findDeadline, guaranteeEndDate, hiddenDefectLimitDate, mediatorLimit, type DeadlineOptions } from './compute.js';
 import { currentStage, lettersSent, rungIndex, TEMPLATE_STEPS, writtenComplaints } from './ladder.js';
 
 /** Compatible with NextStepInfo (core/common/api/contract.ts). */
@@ -36,7 +36,7 @@ function guaranteeApplies(c: CaseFile, today: string): boolean {
   if (sellerIsPrivate(c)) return false;
   const delivered = c.order?.delivered;
   if (!delivered) return true;
-  return (c.dispute.noticed ?? today) <= addMonths(delivered, 24);
+  return (c.dispute.noticed ?? today) <= guaranteeEndDate(delivered);
 }
 
 function complaintFor(c: CaseFile): string[] {
@@ -80,8 +80,7 @@ function formalNoticesFor(c: CaseFile, today: string): string[] {
 
 function escalationFor(c: CaseFile): Step[] {
   if (c.dispute.type === 'privacy') return [{ pseudo: 'cnil' }];
-  const amazonRetail = isAmazonCase(c) && !isMarketplaceSale(c) && c.respondent.role !== 'seller';
-  const where = c.dispute.type === 'fraud' || amazonRetail ? 'france' : traderLocation(c);
+  const where = disputeLocation(c);
   if (where === 'eu') return ['reclamation-cec-france', { pseudo: 'european-small-claims' }];
   if (where === 'outside') return ['signalconso', { pseudo: 'international' }];
   return ['saisine-mediateur', 'demande-conciliateur', 'requete-tribunal'];
@@ -110,8 +109,8 @@ export function stepWarnings(c: CaseFile, templateId: string, today: string): st
       if (!firstWritten) {
         w.push('Aucune réclamation écrite au professionnel dans le journal des contacts : le médiateur déclarera la demande irrecevable (C. conso, art. L612-2, 1°). Envoyez d’abord une réclamation écrite.');
       } else {
-        const limit = addMonths(firstWritten.date, 12);
-        if (today > limit) w.push(`Votre première réclamation écrite date du ${long(firstWritten.date)} : plus d’un an s’est écoulé (limite : ${long(limit)}), la demande risque d’être irrecevable (C. conso, art. L612-2, 4°).`);
+        const limit = mediatorLimit(c);
+        if (limit && today > limit.date) w.push(`Votre première réclamation écrite date du ${long(limit.from)} : plus d’un an s’est écoulé (limite : ${long(limit.date)}), la demande risque d’être irrecevable (C. conso, art. L612-2, 4°).`);
         else if (daysBetween(firstWritten.date, today) < 60) w.push('Certains médiateurs demandent d’attendre deux mois après la réclamation écrite (pratique de ces médiateurs, non exigée par la loi) : vérifiez leurs conditions.');
       }
       if (!c.mediator) w.push('Indiquez le médiateur (mediator) : le professionnel doit vous communiquer ses coordonnées (C. conso, art. L616-1) ; cherchez la rubrique « médiation » de ses conditions générales de vente ou sa réponse à votre réclamation, et la liste officielle sur economie.gouv.fr/mediation-conso.');
@@ -140,7 +139,8 @@ export function stepWarnings(c: CaseFile, templateId: string, today: string): st
     case 'contestation-bancaire': {
       if (sentIds.has('reclamation-garantie-a-z')) w.push('Vous avez déposé une réclamation Garantie A à Z : selon les conditions publiées par Amazon, une contestation auprès de la banque rend la réclamation A à Z impossible, ce qui peut mettre fin à celle en cours.');
       const first = [...(c.contestedPayment?.operations ?? [])].sort((a, b) => a.date.localeCompare(b.date))[0];
-      if (first && today > addMonths(first.date, 13)) w.push(`L’opération du ${long(first.date)} a été débitée il y a plus de treize mois : la contestation est en principe forclose (C. mon. fin., art. L133-24), sauf si la banque ne vous a pas fourni l’information sur cette opération.`);
+      const limit = bankContestationLimitDate(c);
+      if (first && limit && today > limit) w.push(`L’opération du ${long(first.date)} a été débitée il y a plus de treize mois : la contestation est en principe forclose (C. mon. fin., art. L133-24), sauf si la banque ne vous a pas fourni l’information sur cette opération.`);
       if (!c.contestedPayment) w.push('Indiquez les opérations contestées (contestedPayment.operations) : date de débit, montant, libellé.');
       if (!c.bank) w.push('Indiquez votre banque et l’adresse de votre agence (bank).');
       break;
@@ -164,7 +164,7 @@ export function stepWarnings(c: CaseFile, templateId: string, today: string): st
     case 'mise-en-demeure-vices-caches': {
       const noticed = c.dispute.noticed;
       if (!noticed) w.push('Indiquez la date de découverte du défaut (dispute.noticed) : l’action doit être engagée dans les deux ans de la découverte du vice (C. civ., art. 1648).');
-      else if (today > addMonths(noticed, 24)) w.push(`Le vice a été découvert le ${long(noticed)}, il y a plus de deux ans : l’action est prescrite sauf interruption ou suspension (C. civ., art. 1648).`);
+      else if (today > hiddenDefectLimitDate(noticed)) w.push(`Le vice a été découvert le ${long(noticed)}, il y a plus de deux ans : l’action est prescrite sauf interruption ou suspension (C. civ., art. 1648).`);
       break;
     }
     case 'mise-en-demeure-remboursement':
