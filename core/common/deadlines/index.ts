@@ -14,4 +14,6 @@ export type { RungId } from './ladder.js';
 export { easterSunday, publicHolidays, isWorkingDay, extendToWorkingDay, nextWorkingDay, holidayRegion } from './calendar.js';
 export type { HolidayRegion } from './calendar.js';
 export { lateRefund } from './late-refund.js';
+export { subscriptionRefund } from './subscription-refund.js';
+export type { SubscriptionRefund } from './subscription-refund.js';
 export { traderLocation, isMarketplaceSale, isAmazonCase, amicableBody, disputeLocation, SMALL_CLAIMS_LIMIT } from './case-facts.js';

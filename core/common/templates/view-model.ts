@@ -16,6 +16,7 @@ import {
 } from '../deadlines/compute.js';
 import { currentStage, isWritten, lettersSent, sortedContacts, TEMPLATE_STEPS, writtenComplaints } from '../deadlines/ladder.js';
 import { lateRefund } from '../deadlines/late-refund.js';
+import { subscriptionRefund } from '../deadlines/subscription-refund.js';
 import { amicableBody, SMALL_CLAIMS_LIMIT, trader, traderLocation } from '../deadlines/case-facts.js';
 
 export { LEGAL_DELIVERY_DAYS };
@@ -59,6 +60,14 @@ function contactView(k: NonNullable<CaseFile['contacts']>[number]) {
     templateLabel: k.template ? TEMPLATE_STEPS[k.template]?.name ?? null : null,
     written: isWritten(k),
   };
+}
+
+/** The L215-1 calculation with every field present, whichever kind it is (templates are strict). */
+function subscriptionRefundView(s: CaseFile['subscription']) {
+  const r = subscriptionRefund(s);
+  if (!r) return null;
+  const none = { charges: [] as { date: string; amount: number; label: string | null }[], renewed: null, cancelled: null, price: null, periodDays: null, daysUsed: null, used: null };
+  return { ...none, ...r };
 }
 
 export function buildView(c: CaseFile, options: ViewOptions) {
@@ -222,6 +231,8 @@ export function buildView(c: CaseFile, options: ViewOptions) {
           chargedAfterCancellation: cancelled !== undefined && (charges?.items ?? []).some((d) => d.date > cancelled),
           /** Advances refunded within 30 days of termination when the renewal notice was not sent (L215-1). */
           refundDue: subscriptionRefundDueDate(c.subscription),
+          /** How the sum claimed is reached (L215-1): charges after the termination, or the price less the days used. */
+          refund: subscriptionRefundView(c.subscription),
         }
       : null,
     contestedPayment: c.contestedPayment && payments
@@ -231,6 +242,12 @@ export function buildView(c: CaseFile, options: ViewOptions) {
           total: payments.total,
           firstDebit: payments.first,
           reported: opt(c.contestedPayment.reported),
+          consentWithdrawn: opt(c.contestedPayment.consentWithdrawn),
+          /**
+           * The operations are unauthorised in the sense of CMF L133-18: a fraud, or charges taken after the consent
+           * was withdrawn from the bank. A cancelled subscription's charges stay authorised until then (L133-7).
+           */
+          unauthorised: c.dispute.type !== 'subscription' || c.contestedPayment.consentWithdrawn !== undefined,
           policeReport: c.contestedPayment.policeReport
             ? { date: c.contestedPayment.policeReport.date, reference: opt(c.contestedPayment.policeReport.reference) }
             : null,
