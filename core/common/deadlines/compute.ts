@@ -339,7 +339,8 @@ const presumptionEnd: Rule = (c) => {
 /** C. civ. art. 1648: two years from the discovery of the defect (a prescription period: Cass. ch. mixte, 21 juill. 2023). */
 const hiddenDefectLimit: Rule = (c) => {
   const noticed = c.dispute.noticed;
-  if (!noticed || !['defective', 'non-conforming'].includes(c.dispute.type)) return undefined;
+  // Hidden defects only: a good that differs from the order is not one (fact sheet §8.1).
+  if (!noticed || c.dispute.type !== 'defective') return undefined;
   return {
     id: 'hidden-defect-limit',
     label: 'Délai pour agir en garantie des vices cachés',

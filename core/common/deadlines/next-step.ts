@@ -63,8 +63,10 @@ function formalNoticesFor(c: CaseFile, today: string): string[] {
     case 'late-delivery':
       return ['mise-en-demeure-livraison', 'mise-en-demeure-remboursement'];
     case 'defective':
-    case 'non-conforming':
       return [conformity];
+    // A good that differs from the order is a conformity (L217-4) or delivery defect, never a hidden one (fact sheet §8.1).
+    case 'non-conforming':
+      return ['mise-en-demeure-conformite'];
     case 'counterfeit':
       return ['mise-en-demeure-conformite'];
     case 'refund':
@@ -157,11 +159,12 @@ export function stepWarnings(c: CaseFile, templateId: string, today: string): st
       if (!c.conciliator) w.push('Indiquez le conciliateur de justice (conciliator) : nom et adresse de sa permanence.');
       break;
     case 'mise-en-demeure-conformite':
-      if (sellerIsPrivate(c)) w.push('Le vendeur est un particulier : la garantie légale de conformité ne s’applique pas ; utilisez la garantie des vices cachés (modèle « mise-en-demeure-vices-caches »).');
-      else if (!guaranteeApplies(c, today)) w.push('Le défaut est apparu plus de deux ans après la délivrance : la garantie légale de conformité ne s’applique plus (C. conso, art. L217-3) ; utilisez la garantie des vices cachés (modèle « mise-en-demeure-vices-caches »).');
+      if (sellerIsPrivate(c)) w.push(`Le vendeur est un particulier : la garantie légale de conformité ne s’applique pas${c.dispute.type === 'defective' ? ' ; utilisez la garantie des vices cachés (modèle « mise-en-demeure-vices-caches »)' : ''}.`);
+      else if (!guaranteeApplies(c, today)) w.push(`Le défaut est apparu plus de deux ans après la délivrance : la garantie légale de conformité ne s’applique plus (C. conso, art. L217-3)${c.dispute.type === 'defective' ? ' ; utilisez la garantie des vices cachés (modèle « mise-en-demeure-vices-caches »)' : ''}.`);
       if (!c.order?.delivered) w.push('Indiquez la date de livraison (order.delivered) : la garantie court de la délivrance.');
       break;
     case 'mise-en-demeure-vices-caches': {
+      if (c.dispute.type === 'non-conforming') w.push('Un bien différent de celui commandé relève de la garantie légale de conformité (C. conso, art. L217-4) ou de la délivrance, non de la garantie des vices cachés : utilisez le modèle « mise-en-demeure-conformite ».');
       const noticed = c.dispute.noticed;
       if (!noticed) w.push('Indiquez la date de découverte du défaut (dispute.noticed) : l’action doit être engagée dans les deux ans de la découverte du vice (C. civ., art. 1648).');
       else if (today > hiddenDefectLimitDate(noticed)) w.push(`Le vice a été découvert le ${long(noticed)}, il y a plus de deux ans : l’action est prescrite sauf interruption ou suspension (C. civ., art. 1648).`);
