@@ -25,7 +25,8 @@ describe('recours deadlines', () => {
     expect(r.out).toContain('Délais du dossier');
     expect(r.out).toContain('au 25 novembre 2026');
     expect(r.out).toContain('[dépassé] 26 octobre 2026 — Remboursement dû après rétractation\n      Fondement : C. conso, art. L221-24');
-    expect(r.out).toContain('[à venir] 6 novembre 2027 — Date limite de saisine du médiateur de la consommation');
+    // From the chat of 30 October 2026, the earliest written exchange (fact sheet §8.2), not the e-mail of 6 November.
+    expect(r.out).toContain('[à venir] 30 octobre 2027 — Date limite de saisine du médiateur de la consommation');
   });
   it('gives JSON for tools, with the current rung and the missing facts', async () => {
     const r = await run('deadlines', example('trottinette-vendeur-injoignable.json'), '--json', '--today', '2026-11-25');
