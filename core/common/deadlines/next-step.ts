@@ -257,7 +257,10 @@ export function recommendNextStep(c: CaseFile, today: string, options: DeadlineO
   const decision = c.decision;
   if (decision && (!last || decision.date >= last.date) && rungIndex(stage.id) < rungIndex('formal-notice')) {
     const reconsidered = sent.some((k) => k.template === 'demande-reexamen' && k.date >= decision.date);
-    if (!reconsidered) return build(c, 'demande-reexamen', today, `${decision.by} a rendu le ${long(decision.date)} une décision défavorable (« ${decision.summary} ») : demandez-en le réexamen par écrit, en rappelant vos droits, avant de passer à la mise en demeure.`);
+    const why = decision.party === 'bank'
+      ? 'demandez-en le réexamen par écrit à la banque : c’est à elle de prouver que les opérations ont été authentifiées et que vous avez commis une négligence grave (C. mon. fin., art. L133-23).'
+      : 'demandez-en le réexamen par écrit, en rappelant vos droits, avant de passer à la mise en demeure.';
+    if (!reconsidered) return build(c, 'demande-reexamen', today, `${decision.by} a rendu le ${long(decision.date)} une décision défavorable (« ${decision.summary} ») : ${why}`);
   }
 
   const next = plan.find((s) => !isDone(s));
