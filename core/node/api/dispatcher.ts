@@ -67,7 +67,7 @@ function internal(e: unknown): ApiError {
 export function toApiError(e: unknown): ApiError {
   if (e instanceof ApiError) return e;
   if (e instanceof StoreError) {
-    const code = e.code === 'invalid-archive' || e.code === 'over-limit' ? 'invalid-request' : 'not-found';
+    const code = e.code === 'invalid-archive' || e.code === 'refused' ? 'invalid-request' : 'not-found';
     return new ApiError({ code, message: e.message });
   }
   if (e instanceof ZodError) {

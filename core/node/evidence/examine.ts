@@ -34,6 +34,8 @@ function textHead(text: string): { text: string; truncated: boolean } {
   return end < text.length ? { text: text.slice(0, end), truncated: true } : { text, truncated: false };
 }
 
+const NOT_A_REGULAR_FILE = 'n’est pas un fichier ordinaire (dossier, tube ou périphérique)';
+
 function emptyReport(path: string): EvidenceReport {
   return { path, sha256: '', size: 0, mediaType: '', kind: 'other', pages: null, takenAt: null, problems: [], label: 'fichier' };
 }
@@ -48,7 +50,7 @@ function fileError(e: unknown): string {
   const code = (e as NodeJS.ErrnoException).code;
   if (code === 'ENOENT' || code === 'ENOTDIR') return 'fichier introuvable';
   if (code === 'EACCES' || code === 'EPERM') return 'lecture du fichier refusée (droits d’accès)';
-  if (code === 'EISDIR') return 'c’est un dossier, pas un fichier';
+  if (code === 'EISDIR') return NOT_A_REGULAR_FILE;
   return `lecture du fichier impossible (${code ?? String(e)})`;
 }
 
@@ -74,7 +76,8 @@ export async function examine(path: string, name: string, prepare?: PrepareOptio
   let size: number;
   try {
     const info = await stat(path);
-    if (info.isDirectory()) return unreadable(report, 'c’est un dossier, pas un fichier');
+    // A FIFO or a device reports 0 bytes, and reading it may never end: refused before it is opened.
+    if (!info.isFile()) return unreadable(report, NOT_A_REGULAR_FILE);
     size = info.size;
   } catch (e) {
     return unreadable(report, fileError(e));

@@ -230,7 +230,7 @@ export function createCaseStore(options: CaseStoreOptions) {
   /** Nothing is saved that could not be opened again: a case past the limits is refused, the stored one kept. */
   function checkLimits(draft: Draft): void {
     const problems = caseLimitProblems(draft);
-    if (problems.length > 0) throw new StoreError('over-limit', `Rien n’a été enregistré. ${problems.map((p) => p.message).join(' ')}`);
+    if (problems.length > 0) throw new StoreError('refused', `Rien n’a été enregistré. ${problems.map((p) => p.message).join(' ')}`);
   }
 
   /** Builds a case in a work folder, then renames it into place: a crash never leaves half a case in the list. */
@@ -498,6 +498,8 @@ export function createCaseStore(options: CaseStoreOptions) {
     async copyPiece(id: string, sourcePath: string): Promise<StoredPiece> {
       checkId(id);
       await ensureCaseDir(id);
+      // Reading a FIFO or a device may never end, and its size says nothing.
+      if (!(await stat(sourcePath)).isFile()) throw new StoreError('refused', `« ${basename(sourcePath)} » n’est pas un fichier ordinaire (dossier, tube ou périphérique) : rien n’a été ajouté.`);
       const hash = createHash('sha256');
       for await (const chunk of createReadStream(sourcePath)) hash.update(chunk as Buffer);
       const sha256 = hash.digest('hex');

@@ -1,6 +1,6 @@
 /** What can go wrong with a stored case, as the API reports it to the user (messages in French). */
-/** over-limit: a case past the limits of core/common/case/limits.ts, refused before it is saved. */
-export type StoreErrorCode = 'not-found' | 'unreadable' | 'invalid-archive' | 'over-limit';
+/** refused: a case past the limits of core/common/case/limits.ts, or a file that is not a regular file, refused before anything is written. */
+export type StoreErrorCode = 'not-found' | 'unreadable' | 'invalid-archive' | 'refused';
 
 export class StoreError extends Error {
   constructor(
