@@ -66,7 +66,7 @@ describe('reading a case file (CLI)', () => {
     expect((await loadCaseFile(write('Le colis n’est pas arrivé. '.repeat(4_000)))).ok).toBe(true);
     const tooLong = await loadCaseFile(write('x'.repeat(CASE_LIMITS.fieldLength + 1)));
     expect(messages(tooLong)).toEqual([
-      `Récit des faits (dispute.facts) : texte trop long (${fr(200_001)} caractères, au plus ${fr(200_000)}). Raccourcissez-le ou mettez le détail dans une pièce jointe.`,
+      `Récit des faits (dispute.facts) : texte trop long (${fr(CASE_LIMITS.fieldLength + 1)} caractères, au plus ${fr(CASE_LIMITS.fieldLength)}). Raccourcissez-le ou mettez le détail dans une pièce jointe.`,
     ]);
     expect(tooLong.ok ? '' : tooLong.problems[0]?.path).toBe('dispute.facts');
   });
@@ -93,8 +93,8 @@ describe('saving and reopening a case (store)', () => {
     const good = await sofa();
     const longFacts = 'Le colis n’est pas arrivé. '.repeat(4_000);
     await store.saveDraft(id, { ...good, dispute: { ...good.dispute, facts: longFacts } });
-    await expect(store.saveDraft(id, { ...good, dispute: { ...good.dispute, facts: 'x'.repeat(300_000) } })).rejects.toThrow(
-      `Récit des faits (dispute.facts) : texte trop long (${fr(300_000)} caractères, au plus ${fr(200_000)})`,
+    await expect(store.saveDraft(id, { ...good, dispute: { ...good.dispute, facts: 'x'.repeat(600_000) } })).rejects.toThrow(
+      `Récit des faits (dispute.facts) : texte trop long (${fr(600_000)} caractères, au plus ${fr(CASE_LIMITS.fieldLength)})`,
     );
     expect(((await store.get(id)).draft as any).dispute.facts).toBe(longFacts);
   });

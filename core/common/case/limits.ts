@@ -10,7 +10,7 @@ export const CASE_LIMITS = {
   /** Size of case.json on disk (a case without its pieces: text only). */
   fileBytes: 10 * 1024 * 1024,
   /** Characters of one text field (`dispute.facts` is the longest in practice). */
-  fieldLength: 200_000,
+  fieldLength: 500_000,
   /** Levels of { } and [ ] (a real case needs 4: evidence[0].file). */
   depth: 32,
 } as const;
