@@ -49,7 +49,7 @@ describe('pieces that are not regular files', () => {
     execFileSync('mkfifo', [fifo]);
     for (const path of [fifo, '/dev/zero', dir]) {
       const report = await inspectEvidenceFile(path);
-      expect(report.unreadable, path).toBe('n’est pas un fichier ordinaire (dossier, tube ou périphérique)');
+      expect(report.unreadable, path).toBe('n’est pas un fichier ordinaire (dossier, tube ou périphérique) : rien n’est lu');
     }
   });
 

@@ -17,6 +17,10 @@ export const FIELD_LABELS: Record<string, string> = {
   'claimant.email': 'adresse e-mail',
   'claimant.phone': 'téléphone',
   'claimant.customerId': 'numéro de client',
+  'claimant.profession': 'profession',
+  'claimant.nationality': 'nationalité',
+  'claimant.birthDate': 'date de naissance',
+  'claimant.birthPlace': 'lieu de naissance',
   respondent: 'destinataire',
   'respondent.role': 'rôle du destinataire',
   'respondent.name': 'nom du destinataire',
@@ -58,6 +62,7 @@ export const FIELD_LABELS: Record<string, string> = {
   'order.carrier': 'transporteur',
   'order.tracking': 'numéro de suivi',
   'order.used': 'bien d’occasion',
+  'order.listingUrl': 'adresse (URL) de la page du produit',
   dispute: 'litige',
   'dispute.type': 'type de litige',
   'dispute.facts': 'récit des faits',
@@ -77,6 +82,7 @@ export const FIELD_LABELS: Record<string, string> = {
   decision: 'décision contestée',
   'decision.date': 'date de la décision',
   'decision.by': 'auteur de la décision',
+  'decision.party': 'qui a pris la décision',
   'decision.reference': 'référence de la décision',
   'decision.summary': 'résumé de la décision',
   evidence: 'pièces',
@@ -118,9 +124,24 @@ export const FIELD_LABELS: Record<string, string> = {
   'contestedPayment.operations[].amount': 'montant débité',
   'contestedPayment.operations[].label': 'libellé de l’opération',
   'contestedPayment.reported': 'date du signalement à la banque',
+  'contestedPayment.policeReport': 'plainte ou signalement à la police',
+  'contestedPayment.policeReport.date': 'date de la plainte ou du signalement',
+  'contestedPayment.policeReport.reference': 'numéro de la plainte ou du signalement',
   dataRequest: 'demande RGPD envoyée',
   'dataRequest.received': 'date de réception de la demande RGPD',
   'dataRequest.extended': 'prolongation annoncée par le responsable de traitement',
+  'dataRequest.answer': 'réponse obtenue à la demande RGPD',
+  sendings: 'envois des lettres',
+  'sendings[]': 'envoi',
+  'sendings[].template': 'lettre envoyée',
+  'sendings[].date': 'date d’envoi',
+  'sendings[].mode': 'mode d’envoi',
+  'sendings[].registeredNumber': 'numéro de recommandé',
+  'sendings[].received': 'date de réception par le destinataire',
+  'sendings[].documentId': 'document envoyé',
+  mediation: 'médiation déjà tentée',
+  'mediation.ended': 'date de fin de la médiation (avis du médiateur)',
+  'mediation.outcome': 'issue de la médiation',
   bank: 'banque',
   'bank.name': 'nom de la banque',
   'bank.department': 'service de la banque',
@@ -165,6 +186,28 @@ export const FIELD_LABELS: Record<string, string> = {
   'court.address.country': 'pays du tribunal',
   'court.email': 'adresse e-mail du tribunal',
   'court.website': 'site internet du tribunal',
+  bankMediator: 'médiateur de la banque',
+  'bankMediator.name': 'nom du médiateur de la banque',
+  'bankMediator.department': 'service du médiateur de la banque',
+  'bankMediator.address': 'adresse du médiateur de la banque',
+  'bankMediator.address.lines': 'lignes d’adresse du médiateur de la banque',
+  'bankMediator.address.lines[]': 'ligne d’adresse du médiateur de la banque',
+  'bankMediator.address.postalCode': 'code postal du médiateur de la banque',
+  'bankMediator.address.city': 'ville du médiateur de la banque',
+  'bankMediator.address.country': 'pays du médiateur de la banque',
+  'bankMediator.email': 'adresse e-mail du médiateur de la banque',
+  'bankMediator.website': 'site internet du médiateur de la banque',
+  authority: 'DDPP (protection des populations)',
+  'authority.name': 'nom de la DDPP',
+  'authority.department': 'service de la DDPP',
+  'authority.address': 'adresse de la DDPP',
+  'authority.address.lines': 'lignes d’adresse de la DDPP',
+  'authority.address.lines[]': 'ligne d’adresse de la DDPP',
+  'authority.address.postalCode': 'code postal de la DDPP',
+  'authority.address.city': 'ville de la DDPP',
+  'authority.address.country': 'pays de la DDPP',
+  'authority.email': 'adresse e-mail de la DDPP',
+  'authority.website': 'site internet de la DDPP',
 };
 
 /** The label of a path such as ['order', 'items', 0, 'unitPrice']. */
@@ -209,6 +252,25 @@ export const REFUND_REASON_LABELS: Record<RefundReason, string> = {
   'delivery-resolution': 'résolution du contrat pour défaut de livraison',
   'conformity-resolution': 'résolution du contrat pour défaut de conformité',
   'commercial-return': 'retour accepté selon votre politique de retour',
+};
+
+export const DECISION_PARTY_LABELS: Record<string, string> = {
+  respondent: 'le destinataire (la plateforme ou le professionnel)',
+  seller: 'le vendeur Marketplace',
+  bank: 'votre banque',
+  mediator: 'le médiateur',
+};
+
+export const MEDIATION_OUTCOME_LABELS: Record<string, string> = {
+  agreement: 'accord trouvé',
+  'no-agreement': 'échec (pas d’accord)',
+  inadmissible: 'demande déclarée irrecevable',
+};
+
+export const DATA_REQUEST_ANSWER_LABELS: Record<string, string> = {
+  none: 'pas de réponse',
+  refused: 'refus',
+  incomplete: 'réponse incomplète',
 };
 
 export const SUBSCRIPTION_PERIOD_LABELS: Record<string, string> = { month: 'mensuel', year: 'annuel' };

@@ -22,6 +22,12 @@ export const SENDING_MODES = ['lrar', 'lre', 'email', 'post', 'hand'] as const;
 /** Why a refund is owed: a withdrawal (L221-24), a résolution for non-delivery (L216-7) or for non-conformity (L217-17), a return accepted under the seller's own policy. */
 export const REFUND_REASONS = ['withdrawal', 'delivery-resolution', 'conformity-resolution', 'commercial-return'] as const;
 export const SUBSCRIPTION_PERIODS = ['month', 'year'] as const;
+/** Who took the decision a reconsideration challenges: the letter goes to that party (the case's respondent, the Marketplace seller, the bank, the mediator). */
+export const DECISION_PARTIES = ['respondent', 'seller', 'bank', 'mediator'] as const;
+/** How a mediation ended, from the mediator's notice: an agreement, no agreement, or the request found inadmissible. */
+export const MEDIATION_OUTCOMES = ['agreement', 'no-agreement', 'inadmissible'] as const;
+/** What became of a GDPR request: no answer, a refusal, an incomplete answer. */
+export const DATA_REQUEST_ANSWERS = ['none', 'refused', 'incomplete'] as const;
 
 /** Amazon order numbers: 3-7-7 digits, e.g. 402-1234567-8901234. */
 export const AMAZON_ORDER_NUMBER = /^\d{3}-\d{7}-\d{7}$/;
@@ -49,6 +55,11 @@ export const claimantSchema = z.strictObject({
   email: email.optional(),
   phone: text.optional(),
   customerId: text.optional(),
+  /** Identity a court request must state on pain of nullity (CPC art. 54 and 57). */
+  profession: text.optional(),
+  nationality: text.optional(),
+  birthDate: isoDate.optional(),
+  birthPlace: text.optional(),
 });
 
 export const respondentSchema = z.strictObject({
@@ -101,6 +112,8 @@ export const orderSchema = z
     tracking: text.optional(),
     /** Second-hand goods: the presumption of L217-7 lasts 12 months instead of 24. */
     used: z.boolean().optional(),
+    /** Address (URL) of the product page or offer, for a notice to the platform (DSA art. 16). */
+    listingUrl: text.optional(),
   })
   .superRefine((order, ctx) => {
     if (order.number !== undefined && /amazon/i.test(order.platform ?? '') && !AMAZON_ORDER_NUMBER.test(order.number)) {
@@ -134,8 +147,29 @@ export const contactSchema = z.strictObject({
 export const decisionSchema = z.strictObject({
   date: isoDate,
   by: text,
+  /** Which party decided (default: the respondent): the reconsideration is addressed to it. */
+  party: z.enum(DECISION_PARTIES).optional(),
   reference: text.optional(),
   summary: text,
+});
+
+/** A letter of Recours that was sent: recorded when a document is marked as sent (not a contact of the journal). */
+export const sendingSchema = z.strictObject({
+  template: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/),
+  date: isoDate,
+  mode: z.enum(SENDING_MODES).optional(),
+  registeredNumber: text.optional(),
+  /** Date the addressee received it (acknowledgement of receipt, tracking): the answer period runs from it. */
+  received: isoDate.optional(),
+  /** The store's document the sending belongs to. */
+  documentId: text.optional(),
+});
+
+/** A mediation already attempted on this dispute (L612-2 3°: no second mediator on the same dispute). */
+export const mediationSchema = z.strictObject({
+  /** Date of the mediator's notice of the outcome: the end of the mediation. */
+  ended: isoDate.optional(),
+  outcome: z.enum(MEDIATION_OUTCOMES).optional(),
 });
 
 export const evidenceSchema = z.strictObject({
@@ -194,6 +228,8 @@ export const contestedPaymentSchema = z.strictObject({
   operations: z.array(debitSchema).min(1),
   /** Date the claimant first reported the operations to the bank (call, opposition, online form). */
   reported: isoDate.optional(),
+  /** The report to the police or gendarmerie (Perceval for card fraud): its date and reference. */
+  policeReport: z.strictObject({ date: isoDate, reference: text.optional() }).optional(),
 });
 
 /** A request under the GDPR (access, erasure) already sent. */
@@ -202,6 +238,8 @@ export const dataRequestSchema = z.strictObject({
   received: isoDate.optional(),
   /** True when the controller announced the two-month extension of art. 12(3). */
   extended: z.boolean().optional(),
+  /** What came of it (for a complaint to the CNIL, RGPD art. 77). */
+  answer: z.enum(DATA_REQUEST_ANSWERS).optional(),
 });
 
 export const caseSchema = z.strictObject({
@@ -214,6 +252,9 @@ export const caseSchema = z.strictObject({
   decision: decisionSchema.optional(),
   evidence: z.array(evidenceSchema).optional(),
   letter: letterSchema.optional(),
+  /** Letters of Recours sent, in any order (added in v1.1; older cases record them as contacts with a template). */
+  sendings: z.array(sendingSchema).optional(),
+  mediation: mediationSchema.optional(),
   refund: refundSchema.optional(),
   subscription: subscriptionSchema.optional(),
   contestedPayment: contestedPaymentSchema.optional(),
@@ -225,6 +266,10 @@ export const caseSchema = z.strictObject({
   conciliator: partySchema.optional(),
   /** The court seized: tribunal judiciaire or tribunal de proximité, and its registry's address. */
   court: partySchema.optional(),
+  /** The mediator of the claimant's bank (CMF L316-1), after the bank refused. */
+  bankMediator: partySchema.optional(),
+  /** The local consumer-protection office (DDPP / DDETSPP, DGCCRF) for a written complaint. */
+  authority: partySchema.optional(),
 });
 
 export type CaseFile = z.infer<typeof caseSchema>;
@@ -234,3 +279,5 @@ export type DisputeType = (typeof DISPUTE_TYPES)[number];
 export type Demand = (typeof DEMANDS)[number];
 export type Party = z.infer<typeof partySchema>;
 export type RefundReason = (typeof REFUND_REASONS)[number];
+export type Sending = z.infer<typeof sendingSchema>;
+export type DecisionParty = (typeof DECISION_PARTIES)[number];

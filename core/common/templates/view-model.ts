@@ -93,6 +93,10 @@ export function buildView(c: CaseFile, options: ViewOptions) {
       email: opt(c.claimant.email),
       phone: opt(c.claimant.phone),
       customerId: opt(c.claimant.customerId),
+      profession: opt(c.claimant.profession),
+      nationality: opt(c.claimant.nationality),
+      birthDate: opt(c.claimant.birthDate),
+      birthPlace: opt(c.claimant.birthPlace),
     },
     respondent: {
       role: c.respondent.role,
@@ -132,6 +136,7 @@ export function buildView(c: CaseFile, options: ViewOptions) {
           deliveryDue: order.promisedDelivery ?? addDays(order.date, LEGAL_DELIVERY_DAYS),
           deliveryDateAgreed: order.promisedDelivery !== undefined,
           used: opt(order.used),
+          listingUrl: opt(order.listingUrl),
           /** End of the legal guarantee of conformity: two years from délivrance (L217-3). */
           guaranteeEnd,
           /** End of the presumption of L217-7: 24 months, 12 for second-hand goods. */
@@ -215,6 +220,9 @@ export function buildView(c: CaseFile, options: ViewOptions) {
           total: payments.total,
           firstDebit: payments.first,
           reported: opt(c.contestedPayment.reported),
+          policeReport: c.contestedPayment.policeReport
+            ? { date: c.contestedPayment.policeReport.date, reference: opt(c.contestedPayment.policeReport.reference) }
+            : null,
           /** Thirteen months after the first debit (CMF L133-24). */
           limit: payments.first ? addMonths(payments.first, 13) : null,
           /** End of the first business day after the report (CMF L133-18). */
@@ -225,6 +233,7 @@ export function buildView(c: CaseFile, options: ViewOptions) {
       ? {
           received: opt(c.dataRequest.received),
           extended: opt(c.dataRequest.extended),
+          answer: opt(c.dataRequest.answer),
           /** One month from receipt, three when extended (RGPD art. 12(3)). */
           due: c.dataRequest.received ? addMonths(c.dataRequest.received, c.dataRequest.extended ? 3 : 1) : null,
         }
@@ -233,8 +242,14 @@ export function buildView(c: CaseFile, options: ViewOptions) {
     mediator: party(c.mediator),
     conciliator: party(c.conciliator),
     court: party(c.court),
+    bankMediator: party(c.bankMediator),
+    authority: party(c.authority),
+    mediation: c.mediation ? { ended: opt(c.mediation.ended), outcome: opt(c.mediation.outcome) } : null,
+    sendings: [...(c.sendings ?? [])]
+      .sort((a, b) => a.date.localeCompare(b.date))
+      .map((s) => ({ template: s.template, date: s.date, mode: opt(s.mode), registeredNumber: opt(s.registeredNumber), received: opt(s.received), documentId: opt(s.documentId) })),
     decision: c.decision
-      ? { date: c.decision.date, by: c.decision.by, reference: opt(c.decision.reference), summary: c.decision.summary }
+      ? { date: c.decision.date, by: c.decision.by, party: c.decision.party ?? 'respondent', reference: opt(c.decision.reference), summary: c.decision.summary }
       : null,
     evidence: exhibits.map((e) => ({ key: e.key, number: e.number, title: e.title, date: opt(e.date), note: opt(e.note), file: e.file })),
     letter: {
