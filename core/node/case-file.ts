@@ -1,7 +1,7 @@
 /** Reading a case file from disk, with every problem in French naming the file. */
-import { readFile } from 'node:fs/promises';
 import { validateCase, type Problem } from '../common/case/validate.js';
 import type { CaseFile } from '../common/case/schema.js';
+import { readCaseText } from './case-text.js';
 
 export type LoadedCase =
   | { ok: true; case: CaseFile; path: string }
@@ -28,7 +28,9 @@ function lineColumn(text: string, offset: number): { line: number; column: numbe
 export async function loadCaseFile(path: string): Promise<LoadedCase> {
   let text: string;
   try {
-    text = await readFile(path, 'utf8');
+    const read = await readCaseText(path, path);
+    if (!read.ok) return { ok: false, path, problems: [{ path: '', message: `Dossier ${read.message}` }] };
+    text = read.text;
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     const why =
@@ -37,7 +39,7 @@ export async function loadCaseFile(path: string): Promise<LoadedCase> {
   }
   let data: unknown;
   try {
-    data = JSON.parse(text.replace(/^\uFEFF/, ''));
+    data = JSON.parse(text);
   } catch (e) {
     const position = /position (\d+)/.exec((e as Error).message);
     const where = position ? (({ line, column }) => ` (ligne ${line}, colonne ${column})`)(lineColumn(text, Number(position[1]))) : '';

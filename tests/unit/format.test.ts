@@ -93,3 +93,16 @@ describe('French typography', () => {
     expect(frenchTypography(once)).toBe(once);
   });
 });
+
+describe('French typography on hostile text', () => {
+  it('handles a pasted blob of 100 000 characters in linear time, with addresses still protected', () => {
+    const blob = 'abcdefghij'.repeat(10_000);
+    const spaces = `a${' '.repeat(100_000)}»`;
+    const started = performance.now();
+    const out = frenchTypography(`Voir ${blob} puis écrire à service.client@exemple.fr: merci`);
+    frenchTypography(spaces);
+    // Scanning the blob once per character took 16 s here; once in all, a few milliseconds.
+    expect(performance.now() - started).toBeLessThan(1_000);
+    expect(out).toBe(`Voir ${blob} puis écrire à service.client@exemple.fr: merci`);
+  });
+});

@@ -3,7 +3,7 @@
  * each character is 1 unit wide (bold: 2 units, U+202F: 0.5).
  */
 import { describe, expect, it } from 'vitest';
-import { isHyphenatableToken, layoutParagraph, lineText } from '../../core/node/pdf/text-layout.js';
+import { isHyphenatableToken, layoutParagraph, lineText, MAX_HYPHENATED_WORD_LENGTH } from '../../core/node/pdf/text-layout.js';
 import type { MeasureText, StyledText, TextLine } from '../../core/node/pdf/text-layout.js';
 import { frenchHyphenationPoints } from '../../core/node/pdf/hyphenation.js';
 
@@ -163,5 +163,55 @@ describe('tokens wider than a line', () => {
     const lines = layoutParagraph(plain('𝔸𝔹ℂ𝔻𝔼𝔽𝔾ℍ𝕀𝕁'), { width: 3, measure });
     for (const l of lines) expect(lineText(l)).toMatch(/^(?:[\uD800-\uDBFF][\uDC00-\uDFFF]|[^\uD800-\uDFFF])+$/);
     expect(texts(lines).join('')).toBe('𝔸𝔹ℂ𝔻𝔼𝔽𝔾ℍ𝕀𝕁');
+  });
+});
+
+describe('bounded work on hostile text', () => {
+  /** Characters handed to `measure` while laying out `text` (the layout's unit of work). */
+  const measuredCharacters = (text: string, options: { width: number; hyphenate?: typeof frenchHyphenationPoints }) => {
+    let characters = 0;
+    const counting: MeasureText = (t, style) => {
+      characters += t.length;
+      return measure(t, style);
+    };
+    const lines = layoutParagraph(plain(text), { ...options, measure: counting, align: 'justify' });
+    return { characters, lines };
+  };
+
+  it('measures a word of 40 000 letters a bounded number of times per character, whatever its length', () => {
+    const word = 'anticonstitutionnellement'.repeat(1_600);
+    const { characters, lines } = measuredCharacters(word, { width: 80, hyphenate: frenchHyphenationPoints });
+    // Each line is probed with prefixes of doubling length (≤ 2 × 80), then cut by a binary search over ≤ 160
+    // characters: about 12 characters measured per character laid out. Measuring the rest of the word at every
+    // line, as before, cost 40 000² / 160 = 250 characters per character.
+    expect(characters / word.length).toBeLessThan(20);
+    expect(texts(lines).join('')).toBe(word);
+    expect(lines.every((l) => l.naturalWidth <= 80)).toBe(true);
+    expect(lines.slice(0, -1).every((l) => l.brokenToken && lineText(l).length === 80)).toBe(true);
+  });
+
+  it('costs the same per character for a word of 10 000 and of 40 000 letters (linear, not quadratic)', () => {
+    const perChar = (n: number) => measuredCharacters('x'.repeat(n), { width: 80 }).characters / n;
+    expect(perChar(40_000)).toBeLessThan(perChar(10_000) * 1.1);
+  });
+
+  it('never hyphenates a run of letters longer than a real word, and keeps hyphenating real ones', () => {
+    const asked: string[] = [];
+    const hyphenate = (word: string) => {
+      asked.push(word);
+      return frenchHyphenationPoints(word);
+    };
+    const blob = 'abcdefghij'.repeat(5_000);
+    const lines = layoutParagraph(plain(`Une procédure ${blob} anticonstitutionnellement terminée`), { width: 30, measure, hyphenate });
+    expect(asked.every((w) => w.length <= MAX_HYPHENATED_WORD_LENGTH)).toBe(true);
+    expect(asked).toContain('anticonstitutionnellement');
+    expect(texts(lines).join('')).toContain(blob);
+  });
+
+  it('keeps the cost bounded for one token made of thousands of hyphenatable words (l’appartement’…)', () => {
+    const token = 'appartement’'.repeat(4_000);
+    const { characters, lines } = measuredCharacters(token, { width: 50, hyphenate: frenchHyphenationPoints });
+    expect(characters / token.length).toBeLessThan(30);
+    expect(texts(lines).join('').replace(/-/g, '')).toBe(token);
   });
 });

@@ -2,6 +2,7 @@
 import type { z } from 'zod';
 import { caseSchema, CASE_FORMAT, type CaseFile } from './schema.js';
 import { fieldLabel, formatPath } from './labels.js';
+import { caseLimitProblems } from './limits.js';
 
 export interface Problem {
   /** Path of the field, e.g. "order.items[0].unitPrice" ("" for the whole case). */
@@ -110,6 +111,9 @@ export function validateCase(data: unknown): CaseValidation {
   if (data === null || typeof data !== 'object' || Array.isArray(data)) {
     return { ok: false, problems: [{ path: '', message: 'Le dossier doit être un objet JSON { … }.' }] };
   }
+  // Limits first: a huge or deep value is refused before the schema walks it.
+  const limits = caseLimitProblems(data);
+  if (limits.length > 0) return { ok: false, problems: limits };
   const result = caseSchema.safeParse(data);
   if (result.success) return { ok: true, value: result.data, problems: [] };
   return { ok: false, problems: result.error.issues.map((i) => problemFromIssue(i, data)) };

@@ -7,7 +7,9 @@
 export const NBSP = '\u00A0';
 export const NNBSP = '\u202F';
 
-const URL_OR_EMAIL = /(?:https?:\/\/|www\.)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g;
+// The look-behinds let a match start only at the beginning of a run, so that a long run without '@' (a pasted
+// blob) is scanned once, not once per character.
+const URL_OR_EMAIL = /(?:https?:\/\/|www\.)\S+|(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g;
 
 /** Applies French typography to a piece of running text. Idempotent. URLs and e-mail addresses are left alone. */
 export function frenchTypography(text: string): string {
@@ -24,7 +26,7 @@ export function frenchTypography(text: string): string {
     .replace(/"([^"\n]+)"/g, `«${NNBSP}$1${NNBSP}»`)
     // Spaces (or none) inside existing guillemets → narrow no-break space
     .replace(/«[ \u00A0\u202F]*/g, `«${NNBSP}`)
-    .replace(/[ \u00A0\u202F]*»/g, `${NNBSP}»`)
+    .replace(/(?<![ \u00A0\u202F])[ \u00A0\u202F]*»/g, `${NNBSP}»`)
     // Before ; ! ? : narrow no-break space (only after a word or closing sign, and not inside tokens like "?!")
     .replace(/(?<=[\p{L}\p{N}»)\]’%€.])[ \u00A0\u202F]*([;!?])(?=[\s)»]|$)/gu, `${NNBSP}$1`)
     // Before : (not in times like 14:30, nor in "n°:"-like tokens glued to digits on both sides)

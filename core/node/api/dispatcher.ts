@@ -13,7 +13,7 @@ import { todayIso } from '../../common/format/dates.js';
 import { ESCALATION_ORDER, KIND_LABELS, servesDispute } from '../../common/templates/metadata.js';
 import { createCaseStore, type CaseStore } from '../store/case-store.js';
 import { exportCase, importCase } from '../store/archive.js';
-import { StoreError } from '../store/errors.js';
+import { fileSystemAdvice, StoreError } from '../store/errors.js';
 import { matchesQuery } from '../store/list-facts.js';
 import type { SettingsStore } from '../settings/settings-store.js';
 import { templateCatalogue, type ApiContext } from './context.js';
@@ -66,17 +66,15 @@ function internal(e: unknown): ApiError {
 export function toApiError(e: unknown): ApiError {
   if (e instanceof ApiError) return e;
   if (e instanceof StoreError) {
-    return new ApiError({ code: e.code === 'invalid-archive' ? 'invalid-request' : 'not-found', message: e.message });
+    const code = e.code === 'invalid-archive' || e.code === 'refused' ? 'invalid-request' : 'not-found';
+    return new ApiError({ code, message: e.message });
   }
   if (e instanceof ZodError) {
     const detail = e.issues.map((i) => `${i.path.join('.') || '(valeur)'} : ${i.message}`).join(' ; ');
     return new ApiError({ code: 'invalid-request', message: `Valeur refusée — ${detail}` });
   }
-  const code = (e as NodeJS.ErrnoException | null)?.code;
-  if (code === 'ENOSPC') return new ApiError({ code: 'failed', message: 'Le disque est plein : rien n’a été enregistré. Libérez de la place et recommencez.' });
-  if (code === 'EACCES' || code === 'EPERM') {
-    return new ApiError({ code: 'failed', message: `Accès refusé au fichier « ${(e as NodeJS.ErrnoException).path ?? '?'} » : vérifiez les droits du dossier des données.` });
-  }
+  const advice = fileSystemAdvice(e);
+  if (advice) return new ApiError({ code: 'failed', message: advice });
   return internal(e);
 }
 

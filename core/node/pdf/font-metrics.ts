@@ -136,6 +136,8 @@ export function styleOf(bold: boolean | undefined, italic: boolean | undefined):
   return italic ? 'italic' : 'regular';
 }
 
+const MAX_CACHED_LENGTH = 64;
+
 /**
  * Measures text at a size, with a per-document cache of word widths (one Map per style).
  * Create one per document: it is the hot path of the line breaker.
@@ -152,6 +154,8 @@ export class TextMeasurer {
 
   /** Width in points. */
   width(text: string, style: FontStyle, size: number): number {
+    // Only words are worth keeping: the layout also measures long prefixes of a token it breaks.
+    if (text.length > MAX_CACHED_LENGTH) return this.metrics[style].widthEm(text) * size;
     const cache = this.caches[style];
     let em = cache.get(text);
     if (em === undefined) {

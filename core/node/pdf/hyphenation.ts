@@ -4,6 +4,7 @@
  * text-layout.ts (no digits, e-mail addresses, URLs, short words).
  */
 import hy from 'hyphen/fr/index.js';
+import { MAX_HYPHENATED_WORD_LENGTH } from './text-layout.js';
 
 const MARK = '\u00ad';
 const MAX_CACHE = 20_000;
@@ -14,6 +15,8 @@ const cache = new Map<string, readonly number[]>();
  * `word` is a run of letters; an empty array when it cannot be hyphenated.
  */
 export function frenchHyphenationPoints(word: string): readonly number[] {
+  // Liang's patterns are cheap per letter, but a blob is no French word: its points would be noise.
+  if (word.length > MAX_HYPHENATED_WORD_LENGTH) return [];
   const cached = cache.get(word);
   if (cached) return cached;
   const marked = hy.hyphenateSync(word, { hyphenChar: MARK, minWordLength: 6 });

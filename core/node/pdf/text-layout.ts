@@ -3,8 +3,11 @@
  *
  * - Break opportunities come from UAX #14 (`linebreak`): U+00A0, U+202F and U+2011 never break.
  * - Greedy first-fit filling. When a word does not fit, it is hyphenated (visible '-') if the policy allows it
- *   (letters only, ≥ 6 letters, no digits, no e-mail address or URL, not all capitals), else it moves to the next
- *   line. A token wider than a whole line is broken by characters (no hyphen added) instead of overflowing.
+ *   (letters only, 6 to 40 letters, no digits, no e-mail address or URL, not all capitals), else it moves to the
+ *   next line. A token wider than a whole line is broken by characters (no hyphen added) instead of overflowing.
+ * - Bounded work: a token is never measured past what a line can hold (prefixes of doubling length), so a
+ *   paragraph costs O(n log L) measured characters for n characters and lines of L characters, however long
+ *   its words (a pasted link or blob of 300 000 characters included).
  * - Justification stretches U+0020 only; U+00A0, U+202F and every other character keep their natural width.
  *   The last line of a paragraph and lines ended by a forced break ('\n') are not justified.
  * - Runs keep their style, and are measured with it.
@@ -72,6 +75,10 @@ export interface TextLine {
 
 const HYPHEN = '-';
 const EPSILON = 1e-6;
+/** Longer runs of letters are not words of a language (a blob, a pasted key): never hyphenated. */
+export const MAX_HYPHENATED_WORD_LENGTH = 40;
+/** First prefix measured when probing a token against a line (doubled until it overflows). */
+const PROBE_LENGTH = 32;
 
 /** Breakable white space that linebreak leaves at the end of a segment (not drawn at a line end). */
 function isTrailingSpace(code: number): boolean {
@@ -140,19 +147,28 @@ class StyledString {
     this.text = text;
   }
 
-  styleAt(index: number): FontStyle {
-    // Spans are few: a linear scan from the end is fine.
-    for (let i = this.starts.length - 1; i >= 0; i--) {
-      if ((this.starts[i] ?? 0) <= index) return this.styles[i] ?? 'regular';
+  /** Index of the span holding `index` (binary search: a paragraph may alternate styles many times). */
+  private spanAt(index: number): number {
+    let lo = 0;
+    let hi = this.starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if ((this.starts[mid] ?? 0) <= index) lo = mid;
+      else hi = mid - 1;
     }
-    return this.styles[0] ?? 'regular';
+    return lo;
+  }
+
+  styleAt(index: number): FontStyle {
+    return this.styles[this.spanAt(index)] ?? 'regular';
   }
 
   /** [start, end) cut at style changes. */
   pieces(start: number, end: number): StyledText[] {
     const out: StyledText[] = [];
-    for (let i = 0; i < this.starts.length; i++) {
+    for (let i = this.spanAt(start); i < this.starts.length; i++) {
       const spanStart = this.starts[i] ?? 0;
+      if (spanStart >= end) break;
       const spanEnd = this.starts[i + 1] ?? this.text.length;
       const a = Math.max(start, spanStart);
       const b = Math.min(end, spanEnd);
@@ -224,7 +240,8 @@ export function layoutParagraph(spans: readonly StyledText[], options: Paragraph
     if (options.hyphenate && isHyphenatableToken(token)) {
       for (const m of token.matchAll(/\p{L}+/gu)) {
         const word = m[0];
-        if ([...word].length < minWord) continue;
+        const letters = [...word].length;
+        if (letters < minWord || letters > MAX_HYPHENATED_WORD_LENGTH) continue;
         if (word === word.toUpperCase()) continue; // acronyms, names in capitals
         for (const p of options.hyphenate(word)) {
           if (p < 2 || word.length - p < 3) continue;
@@ -236,21 +253,24 @@ export function layoutParagraph(spans: readonly StyledText[], options: Paragraph
     return points;
   };
 
-  const tryHyphenate = (seg: Segment, start: number, available: number): { at: number; width: number } | null => {
-    const points = hyphenPoints(seg);
-    for (let i = points.length - 1; i >= 0; i--) {
-      const at = points[i] ?? 0;
-      if (at <= start + 1) break;
-      const w = widthOf(start, at) + measure(HYPHEN, str.styleAt(at - 1));
-      if (w <= available + EPSILON) return { at, width: w };
+  /**
+   * Whether [start, end) fits in `available`, measuring at most about twice what fits: prefixes of doubling
+   * length are measured first, and the first one that overflows answers (widths only grow with the text).
+   * Gives the range's width when it fits, else the end of a prefix that already overflows.
+   */
+  const probe = (start: number, end: number, available: number): { width: number } | { overflow: number } => {
+    for (let len = PROBE_LENGTH; start + len < end; len *= 2) {
+      const probeEnd = codePointBoundary(text, start + len);
+      if (widthOf(start, probeEnd) > available + EPSILON) return { overflow: probeEnd };
     }
-    return null;
+    const w = widthOf(start, end);
+    return w > available + EPSILON ? { overflow: end } : { width: w };
   };
 
-  /** Largest end (≥ one code point) such that [start, end) fits. */
-  const fitChars = (start: number, end: number, available: number): number => {
+  /** Largest end (≥ one code point, ≤ `limit`) such that [start, end) fits; [start, limit) must overflow. */
+  const fitChars = (start: number, limit: number, available: number): number => {
     const bounds: number[] = [];
-    for (let i = start; i < end; ) {
+    for (let i = start; i < limit; ) {
       const cp = text.codePointAt(i) ?? 0;
       i += cp > 0xffff ? 2 : 1;
       bounds.push(i);
@@ -260,10 +280,22 @@ export function layoutParagraph(spans: readonly StyledText[], options: Paragraph
     // Find the last bound that fits; at least the first one.
     while (lo < hi) {
       const mid = (lo + hi + 1) >> 1;
-      if (widthOf(start, bounds[mid] ?? end) <= available + EPSILON) lo = mid;
+      if (widthOf(start, bounds[mid] ?? limit) <= available + EPSILON) lo = mid;
       else hi = mid - 1;
     }
-    return bounds[lo] ?? end;
+    return bounds[lo] ?? limit;
+  };
+
+  /** The last hyphenation point whose part (hyphen included) fits before `overflow`. */
+  const tryHyphenate = (seg: Segment, start: number, overflow: number, available: number): { at: number; width: number } | null => {
+    const points = hyphenPoints(seg);
+    for (let i = lastIndexBefore(points, overflow); i >= 0; i--) {
+      const at = points[i] ?? 0;
+      if (at <= start + 1) break;
+      const w = widthOf(start, at) + measure(HYPHEN, str.styleAt(at - 1));
+      if (w <= available + EPSILON) return { at, width: w };
+    }
+    return null;
   };
 
   // 2. Greedy filling.
@@ -279,17 +311,18 @@ export function layoutParagraph(spans: readonly StyledText[], options: Paragraph
   for (const seg of segments) {
     let start = seg.start;
     for (;;) {
-      const contentWidth = widthOf(start, seg.contentEnd);
       const lastItem = current[current.length - 1];
       const prevTail = lastItem ? tailWidth(lastItem) : 0;
       const available = width - currentWidth - prevTail;
-      if (contentWidth <= available + EPSILON || (!lastItem && start >= seg.contentEnd)) {
+      const fit = probe(start, seg.contentEnd, available);
+      if ('width' in fit || (!lastItem && start >= seg.contentEnd)) {
         current.push({ start, end: seg.contentEnd, tailEnd: seg.tailEnd, hyphen: false, broken: false });
-        currentWidth += prevTail + contentWidth;
+        currentWidth += prevTail + ('width' in fit ? fit.width : 0);
         if (seg.forced) flush(true);
         break;
       }
-      const hyphenated = tryHyphenate(seg, start, available);
+      const overflow = fit.overflow;
+      const hyphenated = tryHyphenate(seg, start, overflow, available);
       if (hyphenated) {
         current.push({ start, end: hyphenated.at, tailEnd: hyphenated.at, hyphen: true, broken: false });
         flush(false);
@@ -297,7 +330,7 @@ export function layoutParagraph(spans: readonly StyledText[], options: Paragraph
         continue;
       }
       if (!lastItem) {
-        const end = fitChars(start, seg.contentEnd, width);
+        const end = fitChars(start, overflow, width);
         current.push({ start, end, tailEnd: end, hyphen: false, broken: true });
         flush(false);
         start = end;
@@ -350,6 +383,24 @@ export function layoutParagraph(spans: readonly StyledText[], options: Paragraph
       last: isLast || raw.forced,
     };
   });
+}
+
+/** `index`, moved back by one when it would split a surrogate pair. */
+function codePointBoundary(text: string, index: number): number {
+  const code = text.charCodeAt(index - 1);
+  return code >= 0xd800 && code <= 0xdbff ? index - 1 : index;
+}
+
+/** Index of the last element of ascending `values` that is ≤ `limit`, or -1. */
+function lastIndexBefore(values: readonly number[], limit: number): number {
+  let lo = 0;
+  let hi = values.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((values[mid] ?? 0) <= limit) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo - 1;
 }
 
 function countSpaces(text: string): number {

@@ -7,9 +7,11 @@ import { createHash, randomBytes } from 'node:crypto';
 import { createReadStream, readFileSync, statSync } from 'node:fs';
 import { copyFile, mkdir, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
+import { CASE_LIMITS, caseLimitProblems, decodeCaseBytes, jsonDepthExceeded } from '../../common/case/limits.js';
 import { CASE_FORMAT } from '../../common/case/schema.js';
 import { todayIso } from '../../common/format/dates.js';
 import { writeFileAtomic } from '../atomic-write.js';
+import { readCaseText } from '../case-text.js';
 import { removeStaleTemporaries, syncDir, writeFileDurable, writeJsonDurable } from './durable-write.js';
 import { caseNotFound, isMissing, StoreError } from './errors.js';
 import {
@@ -159,7 +161,9 @@ export function createCaseStore(options: CaseStoreOptions) {
   async function parseRecord(id: string, dir: string): Promise<CaseRecord> {
     let text: string;
     try {
-      text = await readFile(join(dir, CASE_FILE), 'utf8');
+      const read = await readCaseText(join(dir, CASE_FILE), CASE_FILE);
+      if (!read.ok) throw new UnreadableCaseError(read.message);
+      text = read.text;
     } catch (e) {
       if (!isMissing(e)) throw e;
       // No folder: the case does not exist. A folder without its case file: a case that cannot be read.
@@ -216,14 +220,22 @@ export function createCaseStore(options: CaseStoreOptions) {
 
   /** meta.json, then case.json: each atomic; a crash in between leaves a newer updatedAt beside the previous facts. */
   async function writeRecord(record: CaseRecord, draftChanged: boolean): Promise<void> {
+    if (draftChanged) checkLimits(record.draft);
     await writeJsonDurable(join(record.dir, META_FILE), record.meta);
     if (draftChanged) await writeJsonDurable(join(record.dir, CASE_FILE), record.draft);
     index?.delete(record.id);
     remember(record);
   }
 
+  /** Nothing is saved that could not be opened again: a case past the limits is refused, the stored one kept. */
+  function checkLimits(draft: Draft): void {
+    const problems = caseLimitProblems(draft);
+    if (problems.length > 0) throw new StoreError('refused', `Rien n’a été enregistré. ${problems.map((p) => p.message).join(' ')}`);
+  }
+
   /** Builds a case in a work folder, then renames it into place: a crash never leaves half a case in the list. */
   async function install(draft: Draft, meta: CaseMeta, files: (dir: string) => Promise<void> = async () => {}): Promise<CaseRecord> {
+    checkLimits(draft);
     await start();
     const work = workDir(dataDir, `creation-${process.pid}`);
     await mkdir(join(work, PIECES_DIR), { recursive: true });
@@ -282,7 +294,13 @@ export function createCaseStore(options: CaseStoreOptions) {
   function quickRead(id: string): CaseRecord | null {
     const dir = dirOf(id);
     try {
-      const draft = JSON.parse(readFileSync(join(dir, CASE_FILE), 'utf8')) as unknown;
+      // Past a limit, the locked path reads the case again and says why it is refused.
+      const casePath = join(dir, CASE_FILE);
+      const s = statSync(casePath);
+      if (!s.isFile() || s.size > CASE_LIMITS.fileBytes) return null;
+      const decoded = decodeCaseBytes(readFileSync(casePath), CASE_FILE);
+      if (!decoded.ok || jsonDepthExceeded(decoded.text, CASE_LIMITS.depth) >= 0) return null;
+      const draft = JSON.parse(decoded.text) as unknown;
       const meta = metaSchema.safeParse(JSON.parse(readFileSync(join(dir, META_FILE), 'utf8')));
       if (!meta.success || draft === null || typeof draft !== 'object' || (draft as Draft).format !== CASE_FORMAT) return null;
       return { id, dir, draft: draft as Draft, meta: meta.data };
@@ -480,6 +498,8 @@ export function createCaseStore(options: CaseStoreOptions) {
     async copyPiece(id: string, sourcePath: string): Promise<StoredPiece> {
       checkId(id);
       await ensureCaseDir(id);
+      // Reading a FIFO or a device may never end, and its size says nothing.
+      if (!(await stat(sourcePath)).isFile()) throw new StoreError('refused', `« ${basename(sourcePath)} » n’est pas un fichier ordinaire (dossier, tube ou périphérique) : rien n’a été ajouté.`);
       const hash = createHash('sha256');
       for await (const chunk of createReadStream(sourcePath)) hash.update(chunk as Buffer);
       const sha256 = hash.digest('hex');

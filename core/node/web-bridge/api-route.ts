@@ -5,9 +5,12 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ApiError, type ApiErrorPayload } from '../../common/api/contract.js';
 import { decodeWire, encodeWire } from '../../common/api/wire.js';
+import { CASE_LIMITS, jsonDepthExceeded, tooDeepMessage } from '../../common/case/limits.js';
 import { toApiError, type ApiDispatcher } from '../api/dispatcher.js';
 import { PAGE_HEADERS } from './static-files.js';
 
+/** A case nested in the parameters ({ id, draft: case }) plus some room: anything deeper is no case. */
+const MAX_REQUEST_DEPTH = CASE_LIMITS.depth + 8;
 /** About 200 MB of evidence once base64 (4/3) and JSON are accounted for. */
 export const DEFAULT_MAX_BODY_BYTES = 280 * 1024 * 1024;
 
@@ -90,8 +93,14 @@ export function createApiRoute(dispatcher: ApiDispatcher, maxBodyBytes = DEFAULT
       return;
     }
     let json: unknown;
+    const text = body.toString('utf8');
+    // Counted on the text, before anything recursive (decoding the wire, the schemas) walks the value.
+    if (jsonDepthExceeded(text, MAX_REQUEST_DEPTH) >= 0) {
+      sendError(res, 400, { code: 'invalid-request', message: `Demande « ${method.slice(0, 60)} » refusée : ${tooDeepMessage('son contenu')}` });
+      return;
+    }
     try {
-      json = body.length === 0 ? {} : JSON.parse(body.toString('utf8'));
+      json = body.length === 0 ? {} : JSON.parse(text);
     } catch {
       sendError(res, 400, { code: 'invalid-request', message: `Demande « ${method.slice(0, 60)} » illisible : le corps n’est pas du JSON valide.` });
       return;

@@ -1,6 +1,7 @@
 /** One piece: its picture, number, title, date and note, its problems, and how to move or remove it. */
 import { useId, type DragEvent } from 'react';
 import type { EvidenceInfo, StoredCase } from '../../../../core/common/api/contract.js';
+import { displayFileName } from '../../../../core/common/format/display-name.js';
 import { ConfirmButton } from '../../common/ConfirmButton.js';
 import { fileSize } from '../../common/format.js';
 import { Thumbnail } from './Thumbnail.js';
@@ -54,10 +55,10 @@ export function EvidenceCard({ caseId, piece, isFirst, isLast, dropTarget, onMov
       <Thumbnail caseId={caseId} evidenceId={piece.id} mediaType={piece.mediaType} label={name} />
       <div className="evidence-body">
         <h3 id={`${id}-titre`} className="evidence-number">
-          Pièce n°&nbsp;{piece.number} <span className="hint">— {piece.originalName}, {fileSize(piece.size)}</span>
+          Pièce n°&nbsp;{piece.number} <span className="hint">— {displayFileName(piece.originalName)}, {fileSize(piece.size)}</span>
         </h3>
         {problems.length > 0 && (
-          <ul className="file-problems" aria-label={`Problèmes avec ${piece.originalName}`}>
+          <ul className="file-problems" aria-label={`Problèmes avec ${displayFileName(piece.originalName)}`}>
             {problems.map((p) => (
               <li key={p}>{p}</li>
             ))}

@@ -4,6 +4,7 @@
  */
 import { useEffect, useState, type DragEvent } from 'react';
 import { useApi } from '../../api/api-context.js';
+import { displayFileName } from '../../../../core/common/format/display-name.js';
 import { userMessage } from '../../api/errors.js';
 import { ErrorMessage } from '../../common/ErrorMessage.js';
 import { Progress } from '../../common/Progress.js';
@@ -55,7 +56,7 @@ export function EvidenceTab() {
           adoptStored(await api.addEvidence({ id: caseId, name: file.name, bytes }), ['evidence']);
           added += 1;
         } catch (e) {
-          setError(userMessage(e, `l’ajout de « ${file.name} »`));
+          setError(userMessage(e, `l’ajout de « ${displayFileName(file.name)} »`));
           break;
         } finally {
           setUpload(null);
@@ -103,7 +104,7 @@ export function EvidenceTab() {
       <DropZone onFiles={(files) => void addFiles(files)} disabled={busy} />
       <Progress
         active={upload !== null}
-        label={upload ? `Ajout de « ${upload.name} » (${upload.done + 1} sur ${upload.total})…` : ''}
+        label={upload ? `Ajout de « ${displayFileName(upload.name)} » (${upload.done + 1} sur ${upload.total})…` : ''}
         value={upload ? upload.done : undefined}
         max={upload ? upload.total : undefined}
       />
