@@ -111,6 +111,6 @@ export async function startWebBridge(options: WebBridgeOptions): Promise<WebBrid
       new Promise<void>((resolve, reject) => {
         server.close((e) => (e ? reject(e) : resolve()));
         server.closeAllConnections();
-      }).finally(() => heavy.close()),
+      }),
   };
 }
