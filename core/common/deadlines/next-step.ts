@@ -13,6 +13,12 @@ import { addDays, addMonths, daysBetween, formatLongDate } from '../format/dates
 import { GOODS_DISPUTES, SMALL_CLAIMS_LIMIT, isAmazonCase, isMarketplaceSale, sellerIsPrivate, trader, traderLocation } from './case-facts.js';
 import { computeDeadlines, findDeadline, type DeadlineOptions } from './compute.js';
 import { currentStage, lettersSent, rungIndex, TEMPLATE_STEPS, writtenComplaints } from './ladder.js';
+import { failedConditions, type ConditionId } from '../letter/conditions.js';
+
+export interface NextStepOptions extends DeadlineOptions {
+  /** The conditions each template declares (its header's `conditions`): a step whose remedy is closed is never proposed. */
+  conditions?: (templateId: string) => readonly ConditionId[] | undefined;
+}
 
 /** Compatible with NextStepInfo (core/common/api/contract.ts). */
 export interface NextStep {
@@ -224,7 +230,7 @@ function pseudoStep(c: CaseFile, pseudo: 'cnil' | 'european-small-claims' | 'int
 }
 
 /** The next step for the case on `today`, from its contacts journal and the letters already sent. */
-export function recommendNextStep(c: CaseFile, today: string, options: DeadlineOptions = {}): NextStep {
+export function recommendNextStep(c: CaseFile, today: string, options: NextStepOptions = {}): NextStep {
   const sent = lettersSent(c);
   const sentIds = new Set(sent.map((k) => k.template));
   const written = writtenComplaints(c);
@@ -251,13 +257,30 @@ export function recommendNextStep(c: CaseFile, today: string, options: DeadlineO
   };
 
   // An unfavourable decision after the last letter, before any mise en demeure: ask for it to be reconsidered.
+  const blockedBy = (templateId: string) => failedConditions(c, options.conditions?.(templateId) ?? [], today);
   const decision = c.decision;
   if (decision && (!last || decision.date >= last.date) && rungIndex(stage.id) < rungIndex('formal-notice')) {
     const reconsidered = sent.some((k) => k.template === 'demande-reexamen' && k.date >= decision.date);
-    if (!reconsidered) return build(c, 'demande-reexamen', today, `${decision.by} a rendu le ${long(decision.date)} une décision défavorable (« ${decision.summary} ») : demandez-en le réexamen par écrit, en rappelant vos droits, avant de passer à la mise en demeure.`);
+    if (!reconsidered && blockedBy('demande-reexamen').length === 0) return build(c, 'demande-reexamen', today, `${decision.by} a rendu le ${long(decision.date)} une décision défavorable (« ${decision.summary} ») : demandez-en le réexamen par écrit, en rappelant vos droits, avant de passer à la mise en demeure.`);
   }
 
-  const next = plan.find((s) => !isDone(s));
+  // The first step not done whose remedy is open; a closed one gives way to the letter that serves instead.
+  const closed: string[] = [];
+  let next: Step | undefined;
+  for (const s of plan) {
+    if (isDone(s)) continue;
+    const failures = typeof s === 'string' ? blockedBy(s) : [];
+    if (failures.length === 0) {
+      next = s;
+      break;
+    }
+    closed.push(...failures.map((f) => `${cap(TEMPLATE_STEPS[s as string]?.name ?? String(s))} : ${f.message}`));
+    const instead = failures.map((f) => f.instead).find((id): id is string => id !== null && !isDone(id) && blockedBy(id).length === 0);
+    if (instead) {
+      next = instead;
+      break;
+    }
+  }
   if (next === undefined) {
     return {
       templateId: null,
@@ -268,10 +291,10 @@ export function recommendNextStep(c: CaseFile, today: string, options: DeadlineO
       warnings: [],
     };
   }
-  if (typeof next !== 'string') return pseudoStep(c, next.pseudo, today);
+  if (typeof next !== 'string') return withClosed(pseudoStep(c, next.pseudo, today), closed);
 
   const reason = reasonFor(c, next, today);
-  const step = build(c, next, today, reason);
+  const step = withClosed(build(c, next, today, reason), closed);
   // The next step waits for the answer to the last letter, except between complaints sent side by side
   // (to the bank and to the platform, for instance).
   const response = findDeadline(deadlines, 'response-due') ?? findDeadline(deadlines, 'bank-refund-due') ?? findDeadline(deadlines, 'gdpr-answer-due');
@@ -283,6 +306,11 @@ export function recommendNextStep(c: CaseFile, today: string, options: DeadlineO
     step.notBefore = addDays(response.date, 1);
   }
   return step;
+}
+
+/** The steps passed over because their remedy is closed, said first among the warnings. */
+function withClosed(step: NextStep, closed: readonly string[]): NextStep {
+  return closed.length === 0 ? step : { ...step, warnings: [...closed, ...step.warnings] };
 }
 
 function build(c: CaseFile, templateId: string, today: string, reason: string): NextStep {

@@ -35,7 +35,7 @@ export interface DossierModule {
 /** Whatever the deadlines module returns, read defensively: only these fields are used. */
 export interface DeadlinesModule {
   computeDeadlines(c: unknown, today: string, options?: { responseDays?: (templateId: string) => number | undefined }): unknown;
-  recommendNextStep(c: unknown, today: string, options?: { responseDays?: (templateId: string) => number | undefined }): unknown;
+  recommendNextStep(c: unknown, today: string, options?: { responseDays?: (templateId: string) => number | undefined; conditions?: (templateId: string) => readonly string[] | undefined }): unknown;
   currentStage(c: unknown): unknown;
 }
 

@@ -10,7 +10,7 @@ import {
 } from '../../common/api/contract.js';
 import type { DisputeType } from '../../common/case/schema.js';
 import { todayIso } from '../../common/format/dates.js';
-import { ESCALATION_ORDER, KIND_LABELS, servesDispute } from '../../common/templates/metadata.js';
+import { ESCALATION_ORDER, servesDispute } from '../../common/templates/metadata.js';
 import { createCaseStore, type CaseStore } from '../store/case-store.js';
 import { exportCase, importCase } from '../store/archive.js';
 import { StoreError } from '../store/errors.js';
@@ -22,7 +22,7 @@ import { evidenceMethods } from './evidence.js';
 import { createLadder } from './ladder.js';
 import { newCaseDraft } from './new-case.js';
 import { loadDossierModule, loadEvidenceModule, type DossierModule, type EvidenceModule } from './core-modules.js';
-import { caseSummary, storedCase } from './views.js';
+import { caseSummary, storedCase, templateInfoOf } from './views.js';
 
 export interface ApiDispatcherOptions {
   /** A store made with createCaseStore; or give `dataDir` and the dispatcher makes one (with stages and deadlines in the list). */
@@ -105,14 +105,7 @@ export function createApiDispatcher(options: ApiDispatcherOptions): ApiDispatche
   const evidence = evidenceMethods(ctx);
   const documents = documentMethods(ctx);
 
-  const templateInfo = (t: ReturnType<typeof catalogue.template>): TemplateInfo => ({
-    id: t.meta.id,
-    title: t.meta.title,
-    kind: t.meta.kind,
-    kindLabel: KIND_LABELS[t.meta.kind],
-    description: t.meta.description,
-    disputes: t.meta.disputes,
-  });
+  const templateInfo = (t: ReturnType<typeof catalogue.template>): TemplateInfo => templateInfoOf(t.meta);
 
   const handlers: Handlers = {
     async listCases({ query, includeArchived }) {

@@ -62,6 +62,8 @@ export function createLadder(registry: () => TemplateRegistry, log: Log) {
 
   /** The response period of each template of the catalogue in use. */
   const responseDays = (templateId: string): number | undefined => registry().get(templateId)?.meta.responseDays;
+  /** The conditions each template declares: the next step never proposes a letter whose remedy is closed. */
+  const conditions = (templateId: string) => registry().get(templateId)?.meta.conditions;
 
   /** Runs a function of the deadlines module on a complete case; a failure there is logged and the fallback used. */
   async function withModule<T>(record: CaseRecord, run: (mod: DeadlinesModule, c: CaseFile) => T, c: CaseFile | null = complete(record)): Promise<T | null> {
@@ -94,7 +96,7 @@ export function createLadder(registry: () => TemplateRegistry, log: Log) {
 
     async nextStep(record: CaseRecord, today: string): Promise<NextStepInfo> {
       const fromModule = await withModule(record, (m, c) => {
-        const o = obj(m.recommendNextStep(c, today, { responseDays }));
+        const o = obj(m.recommendNextStep(c, today, { responseDays, conditions }));
         const templateId = str(o.templateId) ?? str(o.template);
         const label = str(o.label) ?? str(o.title);
         if (!label) return null;
