@@ -34,6 +34,8 @@ const PARTY_PATHS: Record<Exclude<RecipientParty, 'respondent'>, string> = {
   mediator: 'mediator',
   conciliator: 'conciliator',
   court: 'court',
+  bankMediator: 'bankMediator',
+  authority: 'authority',
 };
 
 /** The recipient, or undefined when the case does not name that party (see recipientProblems). */

@@ -25,7 +25,7 @@ export const KIND_LABELS: Record<TemplateKind, string> = {
 const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 
 /** Parties of a case a letter may be addressed to (see core/common/letter/recipients.ts). */
-export const RECIPIENT_PARTIES = ['respondent', 'seller', 'bank', 'mediator', 'conciliator', 'court'] as const;
+export const RECIPIENT_PARTIES = ['respondent', 'seller', 'bank', 'mediator', 'conciliator', 'court', 'bankMediator', 'authority'] as const;
 export type RecipientParty = (typeof RECIPIENT_PARTIES)[number];
 
 export const templateMetaSchema = z.strictObject({
