@@ -6,11 +6,11 @@ import { copyFile, mkdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { ApiError, type ApiResults, type ConditionInfo, type DocumentRecord } from '../../common/api/contract.js';
-import { composeLetter } from '../../common/letter/compose.js';
 import { conditionAdvice, letterReadiness } from '../../common/letter/readiness.js';
 import type { CompiledTemplate } from '../../common/templates/compile.js';
 import type { TemplateKind } from '../../common/templates/metadata.js';
-import { outputBaseName, renderLetter } from '../generate.js';
+import { composeLetter } from '../../common/letter/compose.js';
+import { renderCaseFiles, type OutputFormat } from '../generate.js';
 import type { CaseRecord, StoredFile } from '../store/case-store.js';
 import type { Draft } from '../store/migrate.js';
 import type { StoredDocument } from '../store/meta.js';
@@ -151,27 +151,30 @@ export function documentMethods(ctx: ApiContext) {
       const warnings: string[] = [...advice];
       if (mismatch) warnings.push(mismatch.message);
 
-      const letter = composeLetter(caseFile, template, { today });
-      const base = outputBaseName(template.meta.id, caseFile.letter?.date ?? today);
-      const files: (StoredFile & { format: DocumentRecord['files'][number]['format'] | null })[] = [];
-      const letterPdf = formats.includes('pdf') || dossier ? await renderLetter(letter, 'pdf') : null;
-      if (formats.includes('pdf') && letterPdf) files.push({ format: 'pdf', name: `${base}.pdf`, bytes: letterPdf });
-      if (formats.includes('docx')) files.push({ format: 'docx', name: `${base}.docx`, bytes: await renderLetter(letter, 'docx') });
-      if (dossier && letterPdf) {
-        const result = await dossier.assembleDossier({
-          caseFile,
-          caseDir: record.dir,
-          letterPdf,
-          letterTitle: letter.subject,
-          today,
-          ...(hooks.onProgress ? { onProgress: hooks.onProgress } : {}),
-          ...(hooks.signal ? { signal: hooks.signal } : {}),
-        });
-        warnings.push(...result.warnings);
-        files.push({ format: 'dossier', name: `dossier_${base}.pdf`, bytes: result.dossierPdf });
-        files.push({ format: null, name: `bordereau_${base}.pdf`, bytes: result.bordereauPdf });
-        files.push({ format: null, name: `bordereau_${base}.docx`, bytes: result.bordereauDocx });
-      }
+      // One path from a case to its files, as the CLI: composed, rendered and named by renderCaseFiles.
+      const letterFormats = formats.filter((f): f is OutputFormat => f !== 'dossier');
+      const produced = await renderCaseFiles({
+        caseFile,
+        template,
+        formats: letterFormats,
+        today,
+        ...(dossier
+          ? {
+              dossier: {
+                assemble: (input) => dossier.assembleDossier(input),
+                caseDir: record.dir,
+                ...(hooks.onProgress ? { onProgress: hooks.onProgress } : {}),
+                ...(hooks.signal ? { signal: hooks.signal } : {}),
+              },
+            }
+          : {}),
+      });
+      warnings.push(...(produced.dossier?.warnings ?? []));
+      const files: (StoredFile & { format: DocumentRecord['files'][number]['format'] | null })[] = produced.files.map((f) => ({
+        format: f.role === 'pdf' || f.role === 'docx' || f.role === 'dossier' ? f.role : null,
+        name: f.name,
+        bytes: f.bytes,
+      }));
 
       const now = ctx.now();
       const documentId = newDocumentId(now);
