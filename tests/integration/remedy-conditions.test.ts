@@ -78,6 +78,14 @@ describe('the conditions, one function', () => {
     const amazon = await loadExample('ordinateur-livre-jamais-recu.json');
     expect(failedConditions(amazon, ['marketplace-sale'], TODAY)[0]?.instead).toBe('reclamation-service-client');
   });
+  it('the subscription notice: a yearly renewal without the L215-1 notice, or charges after termination', async () => {
+    const c = await loadExample('abonnement-prime-reconduit.json');
+    expect(failedConditions(c, ['subscription-wrongly-billed'], TODAY)).toEqual([]);
+    const monthly = { ...c, subscription: { ...c.subscription!, period: 'month' as const, cancelled: '2026-10-20', charges: [{ date: '2026-10-15', amount: 6.99 }] } };
+    expect(failedConditions(monthly, ['subscription-wrongly-billed'], TODAY)[0]?.instead).toBe('abonnement-prime');
+    const after = { ...monthly, subscription: { ...monthly.subscription, charges: [{ date: '2026-11-15', amount: 6.99 }] } };
+    expect(failedConditions(after, ['subscription-wrongly-billed'], TODAY)).toEqual([]);
+  });
   it('the requête stops at 5 000 €', async () => {
     const c = await loadExample('televiseur-non-conforme.json');
     expect(failedConditions({ ...c, dispute: { ...c.dispute, amount: 6200 } }, ['small-claim'], TODAY)).toHaveLength(1);

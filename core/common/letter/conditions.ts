@@ -158,8 +158,10 @@ const RULES: Record<ConditionId, Rule> = {
   'subscription-wrongly-billed': (c) => {
     const s = c.subscription;
     const afterEnd = s?.cancelled !== undefined && (s.charges ?? []).some((ch) => ch.date > (s.cancelled ?? ''));
-    if (afterEnd || s?.renewalNotice === false) return null;
-    return { message: 'Ni prélèvement après la résiliation, ni reconduction sans l’information prévue à l’article L215-1 ne sont indiqués : renseignez l’abonnement (subscription : date de résiliation, prélèvements, information de reconduction).', instead: 'abonnement-prime' };
+    // L215-1 concerns fixed-term contracts renewed tacitly: the yearly subscription, not a monthly one.
+    const renewedUnannounced = s?.renewalNotice === false && s.period === 'year';
+    if (afterEnd || renewedUnannounced) return null;
+    return { message: 'Ni prélèvement après la résiliation, ni reconduction d’un abonnement annuel sans l’information prévue à l’article L215-1 ne sont indiqués : renseignez l’abonnement (subscription : date de résiliation, prélèvements, information de reconduction).', instead: 'abonnement-prime' };
   },
   // §1.8, §8.3 5: a CNIL complaint (RGPD art. 77) after a refused, incomplete or unanswered request.
   'gdpr-request-unanswered': (c, today) => {
