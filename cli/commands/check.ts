@@ -11,7 +11,7 @@ export const checkCommand: Command = {
     const { values, positionals } = parse(args, { template: { type: 'string' }, today: { type: 'string' } });
     const casePath = singleCasePath(positionals, 'recours check DOSSIER.json');
     const today = todayOption(values.today);
-    const registry = templateRegistry(io);
+    const registry = await templateRegistry(io);
     const template = values.template !== undefined ? registry.get(values.template) : undefined;
     if (values.template !== undefined && !template) throw unknownTemplate(values.template, registry);
     const caseFile = await loadCaseOrReport(casePath, io.out);
