@@ -1,17 +1,16 @@
 import type { Command } from '../command.js';
-import { loadCaseOrReport, parse, singleCasePath, templateRegistry, unknownTemplate } from '../command.js';
-import { missingFacts } from '../../core/common/letter/requirements.js';
-import { servesDispute } from '../../core/common/templates/metadata.js';
-import { DISPUTE_LABELS } from '../../core/common/case/labels.js';
+import { loadCaseOrReport, parse, singleCasePath, templateRegistry, todayOption, unknownTemplate } from '../command.js';
+import { conditionAdvice, letterReadiness } from '../../core/common/letter/readiness.js';
 
 export const checkCommand: Command = {
   name: 'check',
-  usage: `  recours check DOSSIER.json [--template ID]
-      Vérifie le dossier et liste tous les faits manquants ou erronés (pour ce modèle si --template).
-      Code de sortie 0 si le dossier est complet, 1 sinon.`,
+  usage: `  recours check DOSSIER.json [--template ID] [--today AAAA-MM-JJ]
+      Vérifie le dossier et liste tous les faits manquants ou erronés (pour ce modèle si --template, avec les
+      conditions de son recours). Code de sortie 0 si le dossier est complet, 1 sinon.`,
   async run(args, io) {
-    const { values, positionals } = parse(args, { template: { type: 'string' } });
+    const { values, positionals } = parse(args, { template: { type: 'string' }, today: { type: 'string' } });
     const casePath = singleCasePath(positionals, 'recours check DOSSIER.json');
+    const today = todayOption(values.today);
     const registry = await templateRegistry(io);
     const template = values.template !== undefined ? registry.get(values.template) : undefined;
     if (values.template !== undefined && !template) throw unknownTemplate(values.template, registry);
@@ -21,18 +20,18 @@ export const checkCommand: Command = {
       io.out(`Le dossier « ${casePath} » est valide.`);
       return 0;
     }
-    const problems = missingFacts(caseFile, template.meta);
-    if (!servesDispute(template.meta, caseFile.dispute.type)) {
-      problems.unshift({
-        path: 'dispute.type',
-        message: `Type de litige (dispute.type) : « ${template.meta.title} » ne traite pas le cas « ${DISPUTE_LABELS[caseFile.dispute.type]} »`,
-      });
-    }
+    const readiness = letterReadiness(caseFile, template.meta, today);
+    const problems = [...(readiness.mismatch ? [readiness.mismatch] : []), ...readiness.problems].map((p) => p.message);
+    const closed = readiness.conditions.map((f) => conditionAdvice(f, (id) => registry.get(id)?.meta.title));
     if (problems.length > 0) {
       io.out(`Le dossier « ${casePath} » est incomplet pour « ${template.meta.title} » — ${problems.length} fait(s) à compléter :`);
-      for (const p of problems) io.out(`  - ${p.message}`);
-      return 1;
+      for (const p of problems) io.out(`  - ${p}`);
     }
+    if (closed.length > 0) {
+      io.out(`Le recours de « ${template.meta.title} » n’est pas ouvert pour ce dossier :`);
+      for (const c of closed) io.out(`  - ${c}`);
+    }
+    if (problems.length > 0 || closed.length > 0) return 1;
     io.out(`Le dossier « ${casePath} » est complet pour « ${template.meta.title} ».`);
     return 0;
   },

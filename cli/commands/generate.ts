@@ -1,9 +1,9 @@
 import { dirname, resolve } from 'node:path';
 import type { Command } from '../command.js';
-import { loadCaseOrReport, parse, singleCasePath, templateRegistry, unknownTemplate, UsageError } from '../command.js';
+import { loadCaseOrReport, parse, singleCasePath, templateRegistry, todayOption, unknownTemplate, UsageError } from '../command.js';
 import { generateLetterFiles, OUTPUT_FORMATS, type OutputFormat } from '../../core/node/generate.js';
 import { parseSize } from '../../core/node/dossier/budget.js';
-import { missingFacts } from '../../core/common/letter/requirements.js';
+import { conditionAdvice, letterReadiness } from '../../core/common/letter/readiness.js';
 
 function parseFormats(value: string | undefined): OutputFormat[] {
   if (value === undefined) return [...OUTPUT_FORMATS];
@@ -24,11 +24,14 @@ function parseMaxSize(value: string | undefined, dossier: boolean): number | und
 export const generateCommand: Command = {
   name: 'generate',
   usage: `  recours generate DOSSIER.json --template ID --out DOSSIER_DE_SORTIE [--format pdf,docx]
-                   [--dossier [--max-size TAILLE] [--attach-originals] [--allow-outside]]
+                   [--dossier [--max-size TAILLE] [--attach-originals] [--allow-outside]] [--force] [--today AAAA-MM-JJ]
       Produit la lettre et affiche le chemin de chaque fichier écrit. Avec --dossier, produit aussi le
       bordereau des pièces (PDF et DOCX) et le dossier PDF (lettre + bordereau + pièces numérotées) ;
       --max-size 10MB réduit les photos pour tenir dans la taille donnée ; --attach-originals joint au PDF
-      les fichiers d’origine ; --allow-outside accepte des pièces hors du dossier du fichier de l’affaire.`,
+      les fichiers d’origine ; --allow-outside accepte des pièces hors du dossier du fichier de l’affaire.
+      Si le recours de cette lettre n’est pas ouvert (garantie expirée, vendeur établi en France pour le
+      CEC…), la lettre n’est pas produite et la lettre qui convient est indiquée ; --force la produit quand
+      même, avec l’avertissement.`,
   async run(args, io) {
     const { values, positionals } = parse(args, {
       template: { type: 'string' },
@@ -38,11 +41,14 @@ export const generateCommand: Command = {
       'max-size': { type: 'string' },
       'attach-originals': { type: 'boolean' },
       'allow-outside': { type: 'boolean' },
+      force: { type: 'boolean' },
+      today: { type: 'string' },
     });
     const casePath = singleCasePath(positionals, 'recours generate DOSSIER.json --template ID --out DOSSIER');
     if (values.template === undefined) throw new UsageError('option --template manquante (voir « recours templates »)');
     if (values.out === undefined) throw new UsageError('option --out manquante : dans quel dossier écrire la lettre ?');
     const formats = parseFormats(values.format);
+    const today = todayOption(values.today);
     const dossier = values.dossier === true;
     const maxSize = parseMaxSize(values['max-size'], dossier);
     if (values['attach-originals'] && !dossier) throw new UsageError('--attach-originals ne s’emploie qu’avec --dossier');
@@ -57,14 +63,22 @@ export const generateCommand: Command = {
       (count) => `Lettre non produite : le dossier « ${casePath} » contient ${count} problème(s) :`,
     );
     if (!caseFile) return 1;
-    const missing = missingFacts(caseFile, template.meta);
-    if (missing.length > 0) {
-      io.err(`Lettre non produite : ${missing.length} fait(s) manquant(s) pour « ${template.meta.title} » :`);
-      for (const p of missing) io.err(`  - ${p.message}`);
+    const readiness = letterReadiness(caseFile, template.meta, today);
+    if (readiness.problems.length > 0) {
+      io.err(`Lettre non produite : ${readiness.problems.length} fait(s) manquant(s) pour « ${template.meta.title} » :`);
+      for (const p of readiness.problems) io.err(`  - ${p.message}`);
       return 1;
     }
+    const advice = readiness.conditions.map((f) => conditionAdvice(f, (id) => registry.get(id)?.meta.title));
+    if (advice.length > 0 && values.force !== true) {
+      io.err(`Lettre non produite : le recours de « ${template.meta.title} » n’est pas ouvert pour ce dossier :`);
+      for (const a of advice) io.err(`  - ${a}`);
+      io.err('Ajoutez --force pour la produire quand même.');
+      return 1;
+    }
+    for (const a of advice) io.err(`Attention : ${a}`);
     if (!dossier) {
-      const written = await generateLetterFiles({ caseFile: caseFile, template, outDir: resolve(values.out), formats });
+      const written = await generateLetterFiles({ caseFile: caseFile, template, outDir: resolve(values.out), formats, today });
       for (const path of written) io.out(path);
       return 0;
     }
@@ -76,6 +90,7 @@ export const generateCommand: Command = {
       template,
       outDir: resolve(values.out),
       formats,
+      today,
       ...(maxSize !== undefined ? { maxSize } : {}),
       ...(values['attach-originals'] ? { attachOriginals: true } : {}),
       ...(values['allow-outside'] ? { allowOutside: true } : {}),

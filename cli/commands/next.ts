@@ -17,7 +17,7 @@ export const nextCommand: Command = {
     if (!caseFile) return 1;
     const registry = await templateRegistry(io);
     const stage = currentStage(caseFile);
-    const step = recommendNextStep(caseFile, today, { responseDays: (id) => registry.get(id)?.meta.responseDays });
+    const step = recommendNextStep(caseFile, today, { responseDays: (id) => registry.get(id)?.meta.responseDays, conditions: (id) => registry.get(id)?.meta.conditions });
     const template = step.templateId ? registry.get(step.templateId) : undefined;
     const missing = template ? missingFacts(caseFile, template.meta).map((p) => p.message) : [];
     if (values.json) {

@@ -3,13 +3,15 @@
  * validateCase, checkTemplate lists missing facts with core's real missingFacts. Only what the screens under test
  * call is implemented; any other method fails loudly, naming itself.
  */
-import type { ApiMethod, ApiParams, ApiResults, RecoursApi, StoredCase, TemplateInfo } from '../../core/common/api/contract.js';
+import type { ApiMethod, ApiParams, ApiResults, ConditionInfo, RecoursApi, StoredCase, TemplateInfo } from '../../core/common/api/contract.js';
 import { validateCase } from '../../core/common/case/validate.js';
 import { missingFacts } from '../../core/common/letter/requirements.js';
 import type { CaseFile } from '../../core/common/case/schema.js';
 
 export interface FakeTemplate extends TemplateInfo {
   requires: string[];
+  /** What checkTemplate says of the remedy's conditions for this letter (none by default). */
+  conditions?: ConditionInfo[];
 }
 
 export interface FakeApi extends RecoursApi {
@@ -56,7 +58,7 @@ export function createFakeApi(options: { cases: StoredCase[]; templates?: FakeTe
       return { problems, updatedAt };
     },
     async listTemplates() {
-      return templates.map(({ requires: _requires, ...info }) => info);
+      return templates.map(({ requires: _requires, conditions: _conditions, ...info }) => info);
     },
     async nextStep() {
       const t = options.nextTemplateId ? template(options.nextTemplateId) : null;
@@ -64,7 +66,7 @@ export function createFakeApi(options: { cases: StoredCase[]; templates?: FakeTe
     },
     async checkTemplate({ templateId, draft, id }) {
       const t = template(templateId);
-      return { problems: missingFacts((draft ?? get(id).draft) as CaseFile, { requires: t.requires, title: t.title }) };
+      return { problems: missingFacts((draft ?? get(id).draft) as CaseFile, { requires: t.requires, title: t.title }), conditions: t.conditions ?? [] };
     },
     async previewLetter({ templateId, draft, id }) {
       const t = template(templateId);

@@ -234,7 +234,7 @@ describe('evidence', () => {
     const { document } = await dispatcher.host.generateDocument({ id, templateId: 'mise-en-demeure-livraison', formats: ['pdf', 'dossier'] }, { onProgress: (_d, _t, label) => progress.push(label) });
     expect(progress.length).toBeGreaterThan(0);
     const where = await dispatcher.host.documentPath(id, document.id, 'dossier');
-    expect(where.name).toBe('dossier_mise-en-demeure-livraison_2026-11-25.pdf');
+    expect(where.name).toBe('mise-en-demeure-livraison_2026-11-25_dossier.pdf');
     expect(readFileSync(where.path).subarray(0, 5).toString()).toBe('%PDF-');
     await expect(dispatcher.host.documentPath(id, document.id, 'docx')).rejects.toThrow('n’a pas été produit dans ce format');
   });

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import type { CaseFile } from '../../core/common/case/schema.js';
 import { composeLetter } from '../../core/common/letter/compose.js';
 import { missingFacts } from '../../core/common/letter/requirements.js';
+import { failedConditions } from '../../core/common/letter/conditions.js';
 import { loadTemplateRegistry } from '../../core/node/template-registry.js';
 import { writeLetterPdf } from '../../core/node/pdf/letter-pdf.js';
 import { extractPdf } from '../support/pdf-text.js';
@@ -142,6 +143,54 @@ const CATALOGUE: Record<string, Expectation[]> = {
     // §8.1: the claimant's identity as CPC 54 and 57 require it; the résolution recorded and the goods collected.
     { example: 'televiseur-non-conforme.json', to: 'Tribunal judiciaire de Lyon', contains: ['Défendeur', 'RCS Lyon 894 120 337', 'article R631-3', 'article 1344-1', 'intérêts au taux légal à compter du 20 juillet 2026', 'article L217-14', 'Pièce n° 4', 'Par ces motifs', 'GARNIER Thomas, technicien de maintenance, de nationalité française, né le 14 mars 1988 à Lyon (Rhône), demeurant', 'de constater la résolution du contrat de vente du 12 juin 2026', 'de reprendre le bien à ses frais'] },
   ],
+  // The rungs of fact sheet §8.3.
+  'reexamen-refus-banque': [
+    { example: 'carte-fraude-refus-banque.json', to: 'Banque de l’Odet', contains: ['article L133-23 du code monétaire et financier', 'article L133-19, II', 'article L133-18', '6 novembre 2026', 'REC-2026-44817', '900,00 €', '21 octobre 2026', '8 jours'], absent: ['article L612'] },
+  ],
+  'saisine-mediateur-bancaire': [
+    {
+      example: 'carte-fraude-refus-banque.json',
+      change: (c) => {
+        c.contacts = [...(c.contacts ?? []), { date: '2026-11-10', channel: 'letter', summary: 'Demande de réexamen du refus.', template: 'reexamen-refus-banque' }];
+      },
+      to: 'Le Médiateur de la Banque de l’Odet',
+      contains: ['article L316-1 du code monétaire et financier', 'article L612-1', 'article L133-23', '900,00 €', '90 jours', '19 octobre 2026', 'Demande de réexamen du refus'],
+    },
+  ],
+  'mise-en-demeure-abonnement': [
+    { example: 'abonnement-prime-reconduit.json', to: 'Amazon EU S.à r.l.', contains: ['article L215-1', 'article L241-3', 'articles 1344 et 1344-1 du code civil', '69,90 €', '68,94 €', '19 novembre 2026', '8 jours', 'Total'] },
+  ],
+  'notification-dsa': [
+    { example: 'ecouteurs-contrefaits.json', to: 'Place de marché en ligne', online: true, contains: ['article 16 du règlement (UE) 2022/2065', 'https://www.amazon.fr/dp/B0C33XXSYA', 'smid=A1SOUNDHUB0DE', 'SoundHub Handels GmbH', 'produit contrefait'], absent: ['article 30'] },
+    {
+      example: 'trottinette-vendeur-injoignable.json',
+      change: (c) => {
+        c.order!.listingUrl = 'https://www.amazon.fr/dp/B0TROTTI01';
+      },
+      to: 'Place de marché en ligne',
+      online: true,
+      contains: ['article 30', 'détenir leur identité', 'MobilitéPlus SARL'],
+      absent: ['article 16'],
+    },
+  ],
+  'plainte-cnil': [
+    { example: 'donnees-personnelles-sans-reponse.json', to: 'CNIL', online: true, contains: ['article 77 du règlement (UE) 2016/679', 'article 15 du RGPD', '1er septembre 2026', 'article 12, paragraphe 3', '1er octobre 2026'] },
+  ],
+  'petits-litiges-europeens': [
+    { example: 'ecouteurs-contrefaits.json', to: 'Juridiction compétente', online: true, contains: ['règlement (CE) n° 861/2007', 'SoundHub Handels GmbH', 'Allemagne', '229,00 €', 'dans les 14 jours', '30 jours'] },
+  ],
+  'plainte-ddpp': [
+    { example: 'remboursement-promis-impaye.json', to: 'DDPP de l’Isère', contains: ['BureauPlus SARL', 'BP-2026-08817', '289,00 €', '15 juillet 2026'] },
+  ],
+  'signalement-douane': [
+    { example: 'ecouteurs-contrefaits.json', to: 'Douane', online: true, contains: ['SoundHub Handels GmbH', 'Allemagne', 'https://www.amazon.fr/dp/B0C33XXSYA?smid=A1SOUNDHUB0DE', 'JJD000390007784512', 'de bonne foi'], absent: ['L716-10', '414', 'poursuites'] },
+  ],
+  'recouvrement-petites-creances': [
+    { example: 'remboursement-promis-impaye.json', to: 'Commissaire de justice', online: true, contains: ['article L125-1 du code des procédures civiles d’exécution', '289,00 €', 'intérêts compris', 'un mois', '15 juillet 2026', 'à ma charge'] },
+  ],
+  'requete-injonction-payer': [
+    { example: 'remboursement-promis-impaye.json', to: 'Tribunal judiciaire de Lyon', contains: ['articles 1405 et suivants du code de procédure civile', 'infirmière', 'née le 12 avril 1988 à Villeurbanne', '289,00 €', 'certaine, liquide et exigible', 'article 1344-1', '15 juillet 2026', 'article R631-3'] },
+  ],
 };
 
 describe('the catalogue', () => {
@@ -169,6 +218,8 @@ describe.each(cases)('$name', ({ id, e }) => {
     const c = structuredClone(await loadExample(e.example));
     e.change?.(c);
     expect(missingFacts(c, template.meta)).toEqual([]);
+    // The example exercises the letter with its remedy open.
+    expect(failedConditions(c, template.meta.conditions, TODAY)).toEqual([]);
     const doc = composeLetter(c, template, { today: TODAY });
     const pdf = await extractPdf(await writeLetterPdf(doc));
     // Lines joined, line-end hyphenation undone: the text as a reader reads it.

@@ -233,7 +233,7 @@ describe('the plan depends on the dispute', () => {
     expect(recommendNextStep(c, TODAY).templateId).toBe('demande-rgpd-acces');
     c.contacts = [letter('2026-11-10', 'demande-rgpd-acces')];
     const waiting = recommendNextStep(c, TODAY);
-    expect(waiting).toMatchObject({ templateId: null, label: 'Réclamation auprès de la CNIL', notBefore: '2026-12-11' });
+    expect(waiting).toMatchObject({ templateId: 'plainte-cnil', label: 'Plainte à la CNIL', notBefore: '2026-12-11' });
     expect(recommendNextStep(c, '2026-12-11').warnings).toEqual([]);
   });
   it('a trader in another EU country: the CEC France rather than a French mediator', () => {
@@ -245,7 +245,7 @@ describe('the plan depends on the dispute', () => {
     });
     expect(recommendNextStep(c, TODAY).templateId).toBe('reclamation-cec-france');
     c.contacts!.push(letter('2026-11-24', 'reclamation-cec-france'));
-    expect(recommendNextStep(c, TODAY)).toMatchObject({ templateId: null, label: 'Procédure européenne de règlement des petits litiges' });
+    expect(recommendNextStep(c, TODAY)).toMatchObject({ templateId: 'petits-litiges-europeens', label: 'Procédure européenne de règlement des petits litiges (formulaire A)' });
   });
   it('an unfavourable decision after a complaint: reconsideration first', () => {
     const c = delivery([letter('2026-10-15', 'reclamation-service-client')], (k) => {
@@ -283,5 +283,50 @@ describe('the plan depends on the dispute', () => {
     const step = recommendNextStep(c, TODAY);
     expect(step.templateId).toBe('demande-conciliateur');
     expect(step.notBefore).toBeUndefined();
+  });
+});
+
+describe('the rungs users needed (fact sheet §8.3)', () => {
+  const fraud = (contacts: Contact[], change: (c: CaseFile) => void = () => {}) =>
+    delivery(contacts, (k) => {
+      delete k.order;
+      k.respondent = { role: 'bank', name: 'Banque de l’Odet', address: { lines: ['3 quai de l’Odet'], postalCode: '29000', city: 'Quimper' } };
+      k.bank = { name: 'Banque de l’Odet', address: { lines: ['3 quai de l’Odet'], postalCode: '29000', city: 'Quimper' } };
+      k.dispute = { type: 'fraud', facts: 'Paiements inconnus.', demand: 'chargeback' };
+      k.contestedPayment = { operations: [{ date: '2026-10-18', amount: 489.9 }], reported: '2026-10-19' };
+      change(k);
+    });
+  it('card fraud refused by the bank: reconsideration to the bank (L133-23), then the bank’s mediator', () => {
+    const refused = fraud([letter('2026-10-20', 'contestation-bancaire')], (k) => {
+      k.decision = { date: '2026-11-06', by: 'Banque de l’Odet', party: 'bank', summary: 'Négligence grave.' };
+    });
+    const first = recommendNextStep(refused, TODAY);
+    expect(first.templateId).toBe('reexamen-refus-banque');
+    expect(plain(first.reason)).toContain('L133-23');
+    refused.contacts!.push(letter('2026-11-10', 'reexamen-refus-banque'));
+    expect(recommendNextStep(refused, '2026-11-26').templateId).toBe('saisine-mediateur-bancaire');
+  });
+  it('card fraud: the police report, online through Perceval, is a step of the advice until it is recorded', () => {
+    const c = fraud([]);
+    expect(warnings(c).join('\n')).toContain('Perceval (https://www.moncommissariat.interieur.gouv.fr/fr/demarches/perceval)');
+    c.contestedPayment!.policeReport = { date: '2026-10-21' };
+    expect(warnings(c).join('\n')).not.toContain('Perceval');
+  });
+  it('a subscription: the complaint, then the mise en demeure with the calculation', () => {
+    const c = delivery([letter('2026-10-25', 'abonnement-prime')], (k) => {
+      delete k.order;
+      k.dispute = { type: 'subscription', facts: 'Reconduit sans avis.', demand: 'refund' };
+      k.subscription = { service: 'Amazon Prime', period: 'year', cancelled: '2026-10-20', renewalNotice: false, charges: [{ date: '2026-10-15', amount: 69.9 }] };
+    });
+    expect(recommendNextStep(c, TODAY).templateId).toBe('mise-en-demeure-abonnement');
+  });
+  it('a refund still unpaid after the mediator: the petites créances procedure, then the injonction de payer', () => {
+    const c = delivery([letter('2026-06-02', 'reclamation-service-client'), letter('2026-07-15', 'mise-en-demeure-remboursement'), letter('2026-08-05', 'saisine-mediateur')], (k) => {
+      k.dispute = { type: 'refund', facts: 'Remboursement promis, jamais versé.', demand: 'refund' };
+      k.respondent = { role: 'seller', name: 'BureauPlus SARL', address: { lines: ['5 rue des Entrepreneurs'], postalCode: '38000', city: 'Grenoble' } };
+    });
+    expect(recommendNextStep(c, TODAY).templateId).toBe('recouvrement-petites-creances');
+    c.contacts!.push(letter('2026-11-01', 'recouvrement-petites-creances'));
+    expect(recommendNextStep(c, '2026-12-15').templateId).toBe('requete-injonction-payer');
   });
 });

@@ -120,6 +120,12 @@ export type DeadlineInfo = Pick<Deadline, 'label' | 'date' | 'basis' | 'overdue'
 /** The next step as the UI shows it: core's own fields (core/common/deadlines). */
 export type NextStepInfo = Pick<NextStep, 'templateId' | 'label' | 'reason' | 'warnings'>;
 
+/** A condition of a letter's remedy that the case does not meet: why, and the letter that serves instead. */
+export interface ConditionInfo {
+  message: string;
+  instead: TemplateInfo | null;
+}
+
 export const settingsSchema = z.object({
   sender: z
     .object({
@@ -153,6 +159,8 @@ export const apiParams = {
     id: caseIdSchema,
     templateId: templateIdSchema,
     formats: z.array(z.enum(['pdf', 'docx', 'dossier'])).min(1),
+    /** Produce it even though a condition of its remedy fails (the warning comes back with the result). */
+    force: z.boolean().optional(),
   }),
   markSent: z.object({
     id: caseIdSchema,
@@ -213,7 +221,8 @@ export interface ApiResults {
   archiveCase: CaseSummary;
   deleteCase: { deleted: true };
   listTemplates: TemplateInfo[];
-  checkTemplate: { problems: Problem[] };
+  /** The readiness check: facts to complete, and the conditions of the remedy that fail (core/common/letter/readiness.ts). */
+  checkTemplate: { problems: Problem[]; conditions: ConditionInfo[] };
   previewLetter: { document: LetterDocument | null; problems: Problem[] };
   generateDocument: { document: DocumentRecord; warnings: string[] };
   markSent: StoredCase;

@@ -44,7 +44,21 @@ export const TEMPLATE_STEPS: Record<string, { rung: RungId; name: string; respon
   'saisine-mediateur': { rung: 'mediation', name: 'saisine du médiateur de la consommation', responseDays: 90 },
   'demande-conciliateur': { rung: 'conciliation', name: 'demande de conciliation', responseDays: 30 },
   'requete-tribunal': { rung: 'court', name: 'requête au tribunal', responseDays: 90 },
+  // The rungs of fact sheet §8.3.
+  'reexamen-refus-banque': { rung: 'reconsideration', name: 'demande de réexamen du refus de la banque', responseDays: 8 },
+  'saisine-mediateur-bancaire': { rung: 'mediation', name: 'saisine du médiateur de la banque', responseDays: 90 },
+  'mise-en-demeure-abonnement': { rung: 'formal-notice', name: 'mise en demeure (abonnement facturé à tort)', responseDays: 8 },
+  'notification-dsa': { rung: 'platform-claim', name: 'notification à la plateforme (règlement sur les services numériques)', responseDays: 8 },
+  'plainte-cnil': { rung: 'authority', name: 'plainte à la CNIL', responseDays: 90 },
+  'petits-litiges-europeens': { rung: 'court', name: 'procédure européenne de règlement des petits litiges (formulaire A)', responseDays: 30 },
+  'plainte-ddpp': { rung: 'authority', name: 'plainte écrite à la DDPP', responseDays: 30 },
+  'signalement-douane': { rung: 'authority', name: 'signalement à la douane', responseDays: 30 },
+  'recouvrement-petites-creances': { rung: 'conciliation', name: 'procédure simplifiée de recouvrement des petites créances', responseDays: 30 },
+  'requete-injonction-payer': { rung: 'court', name: 'requête en injonction de payer', responseDays: 30 },
 };
+
+/** Reports that inform an authority and can be made at any time: they do not move the dispute up the ladder. */
+export const SIDE_REPORTS: ReadonlySet<string> = new Set(['signalconso', 'plainte-ddpp', 'signalement-douane']);
 
 const WRITTEN_CHANNELS = new Set<Contact['channel']>(['letter', 'email', 'message']);
 
@@ -99,7 +113,7 @@ export function rungIndex(id: RungId): number {
 
 function rungOfContact(c: CaseParties, k: Contact): RungId {
   // A SignalConso report can be made at any time: it informs the authority, it does not move the dispute up.
-  if (k.template === 'signalconso') return 'contact';
+  if (k.template !== undefined && SIDE_REPORTS.has(k.template)) return 'contact';
   const known = k.template ? TEMPLATE_STEPS[k.template] : undefined;
   if (known) return known.rung;
   return isWritten(k) && withTrader(c, k) ? 'complaint' : 'contact';

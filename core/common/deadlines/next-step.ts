@@ -12,7 +12,13 @@ import { formatAmount } from '../format/money.js';
 import { addDays, daysBetween, formatLongDate } from '../format/dates.js';
 import { disputeLocation, GOODS_DISPUTES, SMALL_CLAIMS_LIMIT, isAmazonCase, isMarketplaceSale, sellerIsPrivate, trader, traderLocation } from './case-facts.js';
 import { bankContestationLimitDate, computeDeadlines, findDeadline, guaranteeEndDate, hiddenDefectLimitDate, mediatorLimit, type DeadlineOptions } from './compute.js';
-import { currentStage, lettersSent, rungIndex, TEMPLATE_STEPS, writtenComplaints } from './ladder.js';
+import { currentStage, lettersSent, rungIndex, SIDE_REPORTS, TEMPLATE_STEPS, writtenComplaints } from './ladder.js';
+import { failedConditions, type ConditionId } from '../letter/conditions.js';
+
+export interface NextStepOptions extends DeadlineOptions {
+  /** The conditions each template declares (its header's `conditions`): a step whose remedy is closed is never proposed. */
+  conditions?: (templateId: string) => readonly ConditionId[] | undefined;
+}
 
 /** Compatible with NextStepInfo (core/common/api/contract.ts). */
 export interface NextStep {
@@ -30,7 +36,7 @@ export interface NextStep {
 const long = formatLongDate;
 const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
-type Step = string | { pseudo: 'cnil' | 'european-small-claims' | 'international' };
+type Step = string | { pseudo: 'international' };
 
 function guaranteeApplies(c: CaseFile, today: string): boolean {
   if (sellerIsPrivate(c)) return false;
@@ -74,17 +80,21 @@ function formalNoticesFor(c: CaseFile, today: string): string[] {
     case 'marketplace-seller':
       return c.order?.delivered ? [conformity] : ['mise-en-demeure-livraison', 'mise-en-demeure-remboursement'];
     case 'subscription':
-      return c.contestedPayment ? ['contestation-bancaire'] : [];
+      return ['mise-en-demeure-abonnement', ...(c.contestedPayment ? ['contestation-bancaire'] : [])];
     default:
       return [];
   }
 }
 
 function escalationFor(c: CaseFile): Step[] {
-  if (c.dispute.type === 'privacy') return [{ pseudo: 'cnil' }];
+  if (c.dispute.type === 'privacy') return ['plainte-cnil'];
+  // Card or account fraud: the bank's own mediator (CMF L316-1), then the courts.
+  if (c.dispute.type === 'fraud') return ['saisine-mediateur-bancaire', 'demande-conciliateur', 'requete-tribunal'];
   const where = disputeLocation(c);
-  if (where === 'eu') return ['reclamation-cec-france', { pseudo: 'european-small-claims' }];
+  if (where === 'eu') return ['reclamation-cec-france', 'petits-litiges-europeens'];
   if (where === 'outside') return ['signalconso', { pseudo: 'international' }];
+  // A refund owed and not paid is a sum of money: recovered without a trial first (CPCE L125-1, CPC 1405).
+  if (c.dispute.type === 'refund') return ['saisine-mediateur', 'recouvrement-petites-creances', 'requete-injonction-payer'];
   return ['saisine-mediateur', 'demande-conciliateur', 'requete-tribunal'];
 }
 
@@ -97,6 +107,9 @@ export function planFor(c: CaseFile, today: string): Step[] {
   plan.push(...escalationFor(c));
   return [...new Set(plan)];
 }
+
+/** Guidance for a fraud (fact sheet §8.3 1): a step of its own, not a letter. */
+const POLICE_REPORT = 'Déposez plainte auprès de la police ou de la gendarmerie ; pour une fraude à la carte bancaire, le signalement se fait en ligne sur Perceval (https://www.moncommissariat.interieur.gouv.fr/fr/demarches/perceval). Indiquez ensuite sa date et sa référence (contestedPayment.policeReport).';
 
 /** What stands in the way of a template's step, in French: unmet legal conditions and missing facts. */
 export function stepWarnings(c: CaseFile, templateId: string, today: string): string[] {
@@ -144,6 +157,7 @@ export function stepWarnings(c: CaseFile, templateId: string, today: string): st
       const limit = bankContestationLimitDate(c);
       if (first && limit && today > limit) w.push(`L’opération du ${long(first.date)} a été débitée il y a plus de treize mois : la contestation est en principe forclose (C. mon. fin., art. L133-24), sauf si la banque ne vous a pas fourni l’information sur cette opération.`);
       if (!c.contestedPayment) w.push('Indiquez les opérations contestées (contestedPayment.operations) : date de débit, montant, libellé.');
+      if (c.dispute.type === 'fraud' && !c.contestedPayment?.policeReport) w.push(POLICE_REPORT);
       if (!c.bank) w.push('Indiquez votre banque et l’adresse de votre agence (bank).');
       break;
     }
@@ -155,6 +169,11 @@ export function stepWarnings(c: CaseFile, templateId: string, today: string): st
       if (!c.court) w.push('Indiquez le tribunal (court) : le consommateur peut saisir celui du lieu où il demeurait lors de la conclusion du contrat (C. conso, art. R631-3).');
       break;
     }
+    case 'reexamen-refus-banque':
+    case 'saisine-mediateur-bancaire':
+      if (!c.contestedPayment?.policeReport) w.push(POLICE_REPORT);
+      if (templateId === 'saisine-mediateur-bancaire' && !c.bankMediator) w.push('Indiquez le médiateur de la banque (bankMediator) : ses coordonnées figurent dans la convention de compte, sur le site de la banque et dans sa réponse.');
+      break;
     case 'demande-conciliateur':
       if (!c.conciliator) w.push('Indiquez le conciliateur de justice (conciliator) : nom et adresse de sa permanence.');
       break;
@@ -198,26 +217,7 @@ export function stepWarnings(c: CaseFile, templateId: string, today: string): st
   return w;
 }
 
-function pseudoStep(c: CaseFile, pseudo: 'cnil' | 'european-small-claims' | 'international', today: string): NextStep {
-  if (pseudo === 'cnil') {
-    const due = findDeadline(computeDeadlines(c, today), 'gdpr-answer-due');
-    const waiting = due && today <= due.date;
-    return {
-      templateId: null,
-      label: 'Réclamation auprès de la CNIL',
-      reason: 'Sans réponse satisfaisante à votre demande dans le délai d’un mois (RGPD, art. 12, § 3), vous pouvez adresser une réclamation à la CNIL, sur cnil.fr.',
-      warnings: waiting ? [`Le responsable du traitement a jusqu’au ${long(due.date)} pour répondre.`] : [],
-      ...(waiting ? { notBefore: addDays(due.date, 1) } : {}),
-    };
-  }
-  if (pseudo === 'european-small-claims') {
-    return {
-      templateId: null,
-      label: 'Procédure européenne de règlement des petits litiges',
-      reason: 'Si l’intervention du CEC France n’aboutit pas, une demande transfrontalière jusqu’à 5 000 € peut être portée devant le juge par la procédure européenne de règlement des petits litiges (règlement (CE) n° 861/2007) : formulaire A, sans avocat, sur le portail e-justice de l’Union européenne.',
-      warnings: [],
-    };
-  }
+function pseudoStep(): NextStep {
   return {
     templateId: null,
     label: 'Professionnel établi hors de l’Union européenne',
@@ -227,7 +227,7 @@ function pseudoStep(c: CaseFile, pseudo: 'cnil' | 'european-small-claims' | 'int
 }
 
 /** The next step for the case on `today`, from its contacts journal and the letters already sent. */
-export function recommendNextStep(c: CaseFile, today: string, options: DeadlineOptions = {}): NextStep {
+export function recommendNextStep(c: CaseFile, today: string, options: NextStepOptions = {}): NextStep {
   const sent = lettersSent(c);
   const sentIds = new Set(sent.map((k) => k.template));
   const written = writtenComplaints(c);
@@ -238,7 +238,7 @@ export function recommendNextStep(c: CaseFile, today: string, options: DeadlineO
   const plan = planFor(c, today);
   const firstComplaint = plan[0];
   // The highest rung a letter reached (a SignalConso report, possible at any time, does not count): steps below it are passed.
-  const reached = Math.max(-1, ...sent.filter((k) => k.template !== 'signalconso').map((k) => rungIndex(TEMPLATE_STEPS[k.template]?.rung ?? 'complaint')));
+  const reached = Math.max(-1, ...sent.filter((k) => !SIDE_REPORTS.has(k.template)).map((k) => rungIndex(TEMPLATE_STEPS[k.template]?.rung ?? 'complaint')));
   const isDone = (step: Step): boolean => {
     if (typeof step !== 'string') return false;
     if (sentIds.has(step)) return true;
@@ -254,16 +254,35 @@ export function recommendNextStep(c: CaseFile, today: string, options: DeadlineO
   };
 
   // An unfavourable decision after the last letter, before any mise en demeure: ask for it to be reconsidered.
+  const blockedBy = (templateId: string) => failedConditions(c, options.conditions?.(templateId) ?? [], today);
   const decision = c.decision;
+  // A bank's refusal of unauthorised payments is challenged before the bank itself, citing CMF L133-23.
+  const reexamen = decision?.party === 'bank' && c.contestedPayment ? 'reexamen-refus-banque' : 'demande-reexamen';
   if (decision && (!last || decision.date >= last.date) && rungIndex(stage.id) < rungIndex('formal-notice')) {
-    const reconsidered = sent.some((k) => k.template === 'demande-reexamen' && k.date >= decision.date);
-    const why = decision.party === 'bank'
-      ? 'demandez-en le réexamen par écrit à la banque : c’est à elle de prouver que les opérations ont été authentifiées et que vous avez commis une négligence grave (C. mon. fin., art. L133-23).'
-      : 'demandez-en le réexamen par écrit, en rappelant vos droits, avant de passer à la mise en demeure.';
-    if (!reconsidered) return build(c, 'demande-reexamen', today, `${decision.by} a rendu le ${long(decision.date)} une décision défavorable (« ${decision.summary} ») : ${why}`);
+    const reconsidered = sent.some((k) => (k.template === 'demande-reexamen' || k.template === 'reexamen-refus-banque') && k.date >= decision.date);
+    const why = reexamen === 'reexamen-refus-banque'
+      ? `${decision.by} a refusé le ${long(decision.date)} de rembourser les opérations contestées (« ${decision.summary} ») : demandez-lui le réexamen par écrit ; c’est à la banque de prouver l’authentification et votre négligence grave (C. mon. fin., art. L133-23). Son médiateur pourra ensuite être saisi gratuitement.`
+      : `${decision.by} a rendu le ${long(decision.date)} une décision défavorable (« ${decision.summary} ») : demandez-en le réexamen par écrit, en rappelant vos droits, avant de passer à la mise en demeure.`;
+    if (!reconsidered && blockedBy(reexamen).length === 0) return build(c, reexamen, today, why);
   }
 
-  const next = plan.find((s) => !isDone(s));
+  // The first step not done whose remedy is open; a closed one gives way to the letter that serves instead.
+  const closed: string[] = [];
+  let next: Step | undefined;
+  for (const s of plan) {
+    if (isDone(s)) continue;
+    const failures = typeof s === 'string' ? blockedBy(s) : [];
+    if (failures.length === 0) {
+      next = s;
+      break;
+    }
+    closed.push(...failures.map((f) => `${cap(TEMPLATE_STEPS[s as string]?.name ?? String(s))} : ${f.message}`));
+    const instead = failures.map((f) => f.instead).find((id): id is string => id !== null && !isDone(id) && blockedBy(id).length === 0);
+    if (instead) {
+      next = instead;
+      break;
+    }
+  }
   if (next === undefined) {
     return {
       templateId: null,
@@ -274,10 +293,10 @@ export function recommendNextStep(c: CaseFile, today: string, options: DeadlineO
       warnings: [],
     };
   }
-  if (typeof next !== 'string') return pseudoStep(c, next.pseudo, today);
+  if (typeof next !== 'string') return withClosed(pseudoStep(), closed);
 
   const reason = reasonFor(c, next, today);
-  const step = build(c, next, today, reason);
+  const step = withClosed(build(c, next, today, reason), closed);
   // The next step waits for the answer to the last letter, except between complaints sent side by side
   // (to the bank and to the platform, for instance).
   const response = findDeadline(deadlines, 'response-due') ?? findDeadline(deadlines, 'bank-refund-due') ?? findDeadline(deadlines, 'gdpr-answer-due');
@@ -289,6 +308,11 @@ export function recommendNextStep(c: CaseFile, today: string, options: DeadlineO
     step.notBefore = addDays(response.date, 1);
   }
   return step;
+}
+
+/** The steps passed over because their remedy is closed, said first among the warnings. */
+function withClosed(step: NextStep, closed: readonly string[]): NextStep {
+  return closed.length === 0 ? step : { ...step, warnings: [...closed, ...step.warnings] };
 }
 
 function build(c: CaseFile, templateId: string, today: string, reason: string): NextStep {
@@ -343,6 +367,20 @@ function reasonFor(c: CaseFile, templateId: string, today: string): string {
       return 'Les tentatives amiables ont échoué : saisissez le tribunal par requête (demande jusqu’à 5 000 €), en joignant le bordereau de vos pièces. Le formulaire Cerfa n° 16042*02 peut aussi être utilisé.';
     case 'demande-reexamen':
       return 'Demandez le réexamen de la décision défavorable.';
+    case 'reexamen-refus-banque':
+      return 'Demandez à la banque de réexaminer son refus : c’est à elle de prouver l’authentification des opérations et votre négligence grave (C. mon. fin., art. L133-23).';
+    case 'saisine-mediateur-bancaire':
+      return 'La banque maintient son refus : saisissez gratuitement le médiateur qu’elle a désigné (C. mon. fin., art. L316-1) ; ses coordonnées figurent dans la convention de compte et sur le site de la banque.';
+    case 'mise-en-demeure-abonnement':
+      return 'Votre réclamation sur l’abonnement n’a pas abouti : mettez le professionnel en demeure de rembourser les sommes prélevées à tort, calcul à l’appui (C. conso, art. L215-1).';
+    case 'plainte-cnil':
+      return 'Votre demande n’a pas reçu de réponse satisfaisante dans le délai d’un mois (RGPD, art. 12, § 3) : déposez une plainte en ligne auprès de la CNIL (RGPD, art. 77), avec le texte préparé.';
+    case 'petits-litiges-europeens':
+      return 'Si l’intervention du CEC France n’aboutit pas, une demande transfrontalière jusqu’à 5 000 € peut être portée devant le juge par la procédure européenne de règlement des petits litiges (règlement (CE) n° 861/2007) : formulaire A, sans avocat.';
+    case 'recouvrement-petites-creances':
+      return 'La somme due n’est toujours pas payée : un commissaire de justice peut en obtenir le paiement par la procédure simplifiée de recouvrement (jusqu’à 5 000 €), si le professionnel l’accepte dans le mois ; les frais sont à votre charge.';
+    case 'requete-injonction-payer':
+      return 'La somme due reste impayée : demandez au juge d’enjoindre au professionnel de payer (injonction de payer, CPC, art. 1405 et suivants), sans audience ; il aura un mois pour s’y opposer.';
     default:
       return 'Étape suivante du litige.';
   }

@@ -42,6 +42,8 @@ const PARTY_PATHS: Record<Exclude<Addressee, 'respondent'>, string> = {
   mediator: 'mediator',
   conciliator: 'conciliator',
   court: 'court',
+  bankMediator: 'bankMediator',
+  authority: 'authority',
 };
 
 /** The recipient, or undefined when the case does not name that party (see recipientProblems). */

@@ -1,6 +1,7 @@
 /** Metadata of a letter template: the YAML header of a templates/*.hbs file. */
 import { z } from 'zod';
 import { DISPUTE_TYPES } from '../case/schema.js';
+import { CONDITION_IDS } from '../letter/conditions.js';
 
 export const TEMPLATE_KINDS = ['complaint', 'formal-notice', 'appeal', 'mediation', 'authority', 'court', 'bank', 'privacy'] as const;
 export type TemplateKind = (typeof TEMPLATE_KINDS)[number];
@@ -25,7 +26,7 @@ const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 
 /** Parties of a case a letter may be addressed to (see core/common/letter/recipients.ts). */
 /** `decision`: whoever took the case's decision (`decision.party`), for a reconsideration. */
-export const RECIPIENT_PARTIES = ['respondent', 'seller', 'bank', 'mediator', 'conciliator', 'court', 'decision'] as const;
+export const RECIPIENT_PARTIES = ['respondent', 'seller', 'bank', 'mediator', 'conciliator', 'court', 'bankMediator', 'authority', 'decision'] as const;
 export type RecipientParty = (typeof RECIPIENT_PARTIES)[number];
 
 export const templateMetaSchema = z.strictObject({
@@ -38,6 +39,11 @@ export const templateMetaSchema = z.strictObject({
   description: z.string().min(1),
   /** Case fields that must be filled for this letter (paths such as order.number). */
   requires: z.array(z.string().min(1)).default([]),
+  /**
+   * When the remedy is open: rules of core/common/letter/conditions.ts checked on the case before the letter is
+   * produced or proposed (legal guarantee within two years, trader in another EU state…).
+   */
+  conditions: z.array(z.enum(CONDITION_IDS)).default([]),
   /** Response period asked of the recipient when the case does not set letter.responseDays. */
   responseDays: z.number().int().min(1).max(90),
   /** Handlebars: the subject line, without « Objet : ». */

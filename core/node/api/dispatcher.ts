@@ -10,7 +10,7 @@ import {
 } from '../../common/api/contract.js';
 import type { DisputeType } from '../../common/case/schema.js';
 import { todayIso } from '../../common/format/dates.js';
-import { ESCALATION_ORDER, KIND_LABELS, servesDispute } from '../../common/templates/metadata.js';
+import { ESCALATION_ORDER, servesDispute } from '../../common/templates/metadata.js';
 import { createCaseStore, type CaseStore } from '../store/case-store.js';
 import { exportCase, importCase } from '../store/archive.js';
 import { fileSystemAdvice, StoreError } from '../store/errors.js';
@@ -23,7 +23,7 @@ import { importMethods } from './import.js';
 import { createLadder } from './ladder.js';
 import { newCaseDraft } from './new-case.js';
 import { localHeavyWork, type HeavyWork } from './core-modules.js';
-import { caseSummary, storedCase } from './views.js';
+import { caseSummary, storedCase, templateInfoOf } from './views.js';
 
 export interface ApiDispatcherOptions {
   /** A store made with createCaseStore; or give `dataDir` and the dispatcher makes one (with stages and deadlines in the list). */
@@ -102,14 +102,7 @@ export function createApiDispatcher(options: ApiDispatcherOptions): ApiDispatche
   const documents = documentMethods(ctx);
   const imports = importMethods(ctx, evidence, ladder);
 
-  const templateInfo = (t: ReturnType<typeof catalogue.template>): TemplateInfo => ({
-    id: t.meta.id,
-    title: t.meta.title,
-    kind: t.meta.kind,
-    kindLabel: KIND_LABELS[t.meta.kind],
-    description: t.meta.description,
-    disputes: t.meta.disputes,
-  });
+  const templateInfo = (t: ReturnType<typeof catalogue.template>): TemplateInfo => templateInfoOf(t.meta);
 
   const handlers: Handlers = {
     async listCases({ query, includeArchived }) {

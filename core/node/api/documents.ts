@@ -5,20 +5,17 @@
 import { copyFile, mkdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { ApiError, type ApiResults, type DocumentRecord } from '../../common/api/contract.js';
-import { DISPUTE_LABELS } from '../../common/case/labels.js';
-import type { CaseFile, DisputeType } from '../../common/case/schema.js';
-import { validateCase, type Problem } from '../../common/case/validate.js';
-import { composeLetter } from '../../common/letter/compose.js';
-import { missingFacts } from '../../common/letter/requirements.js';
+import { ApiError, type ApiResults, type ConditionInfo, type DocumentRecord } from '../../common/api/contract.js';
+import { conditionAdvice, letterReadiness } from '../../common/letter/readiness.js';
 import type { CompiledTemplate } from '../../common/templates/compile.js';
-import { servesDispute, type TemplateKind } from '../../common/templates/metadata.js';
-import { outputBaseName } from '../generate.js';
+import type { TemplateKind } from '../../common/templates/metadata.js';
+import { composeLetter } from '../../common/letter/compose.js';
+import { renderCaseFiles, type OutputFormat } from '../generate.js';
 import type { CaseRecord, StoredFile } from '../store/case-store.js';
 import type { Draft } from '../store/migrate.js';
 import type { StoredDocument } from '../store/meta.js';
 import type { ApiContext } from './context.js';
-import { documentRecord, storedCase } from './views.js';
+import { documentRecord, storedCase, templateInfoOf } from './views.js';
 
 const MEDIA_TYPES = {
   pdf: 'application/pdf',
@@ -55,23 +52,16 @@ function newDocumentId(now: Date): string {
   return `${now.toISOString().slice(0, 10)}-${randomBytes(5).toString('hex')}`;
 }
 
-/** Everything that keeps a template from being produced from this draft: format problems first, then missing facts. */
-export function templateProblems(draft: Draft, template: CompiledTemplate): { problems: Problem[]; caseFile: CaseFile | null } {
-  const validation = validateCase(draft);
-  const problems: Problem[] = validation.ok ? [] : [...validation.problems];
-  const seen = new Set(problems.map((p) => p.path));
-  // missingFacts only reads paths: it works on an incomplete draft too.
-  for (const p of missingFacts(draft as unknown as CaseFile, template.meta)) {
-    if (![...seen].some((path) => path === p.path || path.startsWith(`${p.path}.`) || path.startsWith(`${p.path}[`))) problems.push(p);
-  }
-  return { problems, caseFile: validation.ok ? validation.value : null };
-}
-
-function disputeMismatch(c: Draft, template: CompiledTemplate): Problem | null {
-  const type = (c.dispute as { type?: unknown } | undefined)?.type;
-  if (typeof type !== 'string' || servesDispute(template.meta, type)) return null;
-  const label = DISPUTE_LABELS[type as DisputeType] ?? type;
-  return { path: 'dispute.type', message: `Type de litige (dispute.type) : « ${template.meta.title} » ne traite pas le cas « ${label} »` };
+/** The readiness check on a draft, with the conditions' letters named by their titles in the catalogue in use. */
+function readiness(ctx: ApiContext, draft: Draft, template: CompiledTemplate) {
+  const r = letterReadiness(draft, template.meta, ctx.today());
+  const metaOf = (id: string | null) => (id === null ? undefined : ctx.registry().get(id)?.meta);
+  const titleOf = (id: string) => metaOf(id)?.title;
+  const conditions: ConditionInfo[] = r.conditions.map((f) => {
+    const instead = metaOf(f.instead);
+    return { message: f.message, instead: instead ? templateInfoOf(instead) : null };
+  });
+  return { ...r, conditions, advice: r.conditions.map((f) => conditionAdvice(f, titleOf)) };
 }
 
 /** The draft the UI is showing, with the stored evidence list (evidence changes only through the evidence methods). */
@@ -120,27 +110,25 @@ export function documentMethods(ctx: ApiContext) {
     async checkTemplate(p: { id: string; templateId: string; draft?: Draft }): Promise<ApiResults['checkTemplate']> {
       const template = ctx.template(p.templateId);
       const draft = draftFor(await store.peek(p.id), p.draft);
-      const { problems } = templateProblems(draft, template);
-      const mismatch = disputeMismatch(draft, template);
-      return { problems: mismatch ? [mismatch, ...problems] : problems };
+      const { problems, mismatch, conditions } = readiness(ctx, draft, template);
+      return { problems: mismatch ? [mismatch, ...problems] : problems, conditions };
     },
 
     /** The letter as it would be produced now, from the draft being typed (not yet saved) or the saved one. */
     async previewLetter(p: { id: string; templateId: string; draft?: Draft }): Promise<ApiResults['previewLetter']> {
       const template = ctx.template(p.templateId);
       const draft = draftFor(await store.peek(p.id), p.draft);
-      const { problems, caseFile } = templateProblems(draft, template);
-      const mismatch = disputeMismatch(draft, template);
+      const { problems, caseFile, mismatch } = readiness(ctx, draft, template);
       const all = mismatch ? [mismatch, ...problems] : problems;
       if (!caseFile || problems.length > 0) return { document: null, problems: all };
       return { document: composeLetter(caseFile, template, { today: ctx.today() }), problems: all };
     },
 
     /** `hooks` reach the dossier assembly: progress for a progress bar, a signal to cancel (desktop app). */
-    async generateDocument(p: { id: string; templateId: string; formats: ('pdf' | 'docx' | 'dossier')[] }, hooks: GenerateHooks = {}): Promise<ApiResults['generateDocument']> {
+    async generateDocument(p: { id: string; templateId: string; formats: ('pdf' | 'docx' | 'dossier')[]; force?: boolean }, hooks: GenerateHooks = {}): Promise<ApiResults['generateDocument']> {
       const template = ctx.template(p.templateId);
       const record = await store.get(p.id);
-      const { problems, caseFile } = templateProblems(record.draft, template);
+      const { problems, caseFile, mismatch, advice } = readiness(ctx, record.draft, template);
       if (!caseFile || problems.length > 0) {
         throw new ApiError({
           code: 'invalid-case',
@@ -148,34 +136,41 @@ export function documentMethods(ctx: ApiContext) {
           problems,
         });
       }
+      if (advice.length > 0 && p.force !== true) {
+        throw new ApiError({ code: 'invalid-case', message: `« ${template.meta.title} » n’est pas produit : ${advice.join(' ')}` });
+      }
       const formats = [...new Set(p.formats)];
       const dossier = formats.includes('dossier');
       const today = ctx.today();
-      const warnings: string[] = [];
-      const mismatch = disputeMismatch(record.draft, template);
+      const warnings: string[] = [...advice];
       if (mismatch) warnings.push(mismatch.message);
 
-      const letter = composeLetter(caseFile, template, { today });
-      const base = outputBaseName(template.meta.id, caseFile.letter?.date ?? today);
-      const files: (StoredFile & { format: DocumentRecord['files'][number]['format'] | null })[] = [];
-      const letterPdf = formats.includes('pdf') || dossier ? await ctx.heavy.renderLetter(letter, 'pdf') : null;
-      if (formats.includes('pdf') && letterPdf) files.push({ format: 'pdf', name: `${base}.pdf`, bytes: letterPdf });
-      if (formats.includes('docx')) files.push({ format: 'docx', name: `${base}.docx`, bytes: await ctx.heavy.renderLetter(letter, 'docx') });
-      if (dossier && letterPdf) {
-        const result = await ctx.heavy.assembleDossier({
-          caseFile,
-          caseDir: record.dir,
-          letterPdf,
-          letterTitle: letter.subject,
-          today,
-          ...(hooks.onProgress ? { onProgress: hooks.onProgress } : {}),
-          ...(hooks.signal ? { signal: hooks.signal } : {}),
-        });
-        warnings.push(...result.warnings);
-        files.push({ format: 'dossier', name: `dossier_${base}.pdf`, bytes: result.dossierPdf });
-        files.push({ format: null, name: `bordereau_${base}.pdf`, bytes: result.bordereauPdf });
-        files.push({ format: null, name: `bordereau_${base}.docx`, bytes: result.bordereauDocx });
-      }
+      // One path from a case to its files, as the CLI: composed, rendered and named by renderCaseFiles; the
+      // rendering and the assembly run where the host puts heavy work (the web bridge: a worker thread).
+      const letterFormats = formats.filter((f): f is OutputFormat => f !== 'dossier');
+      const produced = await renderCaseFiles({
+        caseFile,
+        template,
+        formats: letterFormats,
+        today,
+        render: ctx.heavy.renderLetter,
+        ...(dossier
+          ? {
+              dossier: {
+                assemble: ctx.heavy.assembleDossier,
+                caseDir: record.dir,
+                ...(hooks.onProgress ? { onProgress: hooks.onProgress } : {}),
+                ...(hooks.signal ? { signal: hooks.signal } : {}),
+              },
+            }
+          : {}),
+      });
+      warnings.push(...(produced.dossier?.warnings ?? []));
+      const files: (StoredFile & { format: DocumentRecord['files'][number]['format'] | null })[] = produced.files.map((f) => ({
+        format: f.role === 'pdf' || f.role === 'docx' || f.role === 'dossier' ? f.role : null,
+        name: f.name,
+        bytes: f.bytes,
+      }));
 
       const now = ctx.now();
       const documentId = newDocumentId(now);

@@ -39,6 +39,8 @@ export function createLadder(registry: () => TemplateRegistry, log: Log) {
 
   /** The response period of each template of the catalogue in use. */
   const responseDays = (templateId: string): number | undefined => registry().get(templateId)?.meta.responseDays;
+  /** The conditions each template declares: the next step never proposes a letter whose remedy is closed. */
+  const conditions = (templateId: string) => registry().get(templateId)?.meta.conditions;
 
   /** Runs a deadlines rule on a complete case; a failure there is logged and the fallback used. */
   function withCase<T>(record: CaseRecord, run: (c: CaseFile) => T, c: CaseFile | null = complete(record)): T | null {
@@ -72,7 +74,7 @@ export function createLadder(registry: () => TemplateRegistry, log: Log) {
 
     async nextStep(record: CaseRecord, today: string): Promise<NextStepInfo> {
       const fromModule = withCase(record, (c): NextStepInfo => {
-        const { templateId, label, reason, warnings } = recommendNextStep(c, today, { responseDays });
+        const { templateId, label, reason, warnings } = recommendNextStep(c, today, { responseDays, conditions });
         return { templateId, label, reason, warnings };
       });
       if (fromModule) return fromModule;

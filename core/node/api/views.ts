@@ -2,7 +2,8 @@
 import { createHash } from 'node:crypto';
 import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { CaseSummary, DocumentRecord, EvidenceInfo, StoredCase } from '../../common/api/contract.js';
+import type { CaseSummary, DocumentRecord, EvidenceInfo, StoredCase, TemplateInfo } from '../../common/api/contract.js';
+import { KIND_LABELS, type TemplateMeta } from '../../common/templates/metadata.js';
 import { DISPUTE_LABELS } from '../../common/case/labels.js';
 import type { DisputeType } from '../../common/case/schema.js';
 import { validateCase } from '../../common/case/validate.js';
@@ -116,4 +117,9 @@ export function caseSummary(entry: ListEntry, today: string): CaseSummary {
     updatedAt: entry.updatedAt,
     archived: entry.archived,
   };
+}
+
+/** A template as the catalogue screen shows it. */
+export function templateInfoOf(meta: TemplateMeta): TemplateInfo {
+  return { id: meta.id, title: meta.title, kind: meta.kind, kindLabel: KIND_LABELS[meta.kind], description: meta.description, disputes: meta.disputes };
 }

@@ -1,16 +1,18 @@
 /** The chosen letter at work: what it still needs, optionally the production buttons, and its live preview. */
 import type { ReactNode } from 'react';
 import { useCaseWorkspace } from '../case-workspace.js';
+import { ClosedRemedy } from './ClosedRemedy.js';
 import { LivePreview } from './LivePreview.js';
 import { MissingFacts } from './MissingFacts.js';
 import { useMissingFacts } from './use-missing-facts.js';
 
 export function LetterWork({ actions }: { actions?: ReactNode }) {
-  const { caseId, template, draft } = useCaseWorkspace();
-  const { problems, error } = useMissingFacts(caseId, template?.id ?? null, draft);
+  const { caseId, template, draft, chooseTemplate } = useCaseWorkspace();
+  const { problems, conditions, error } = useMissingFacts(caseId, template?.id ?? null, draft);
   return (
     <>
-      <MissingFacts problems={problems} error={error} />
+      <ClosedRemedy conditions={conditions} onChoose={chooseTemplate} />
+      <MissingFacts problems={problems} error={error} closed={conditions.length > 0} />
       {actions}
       {actions && <h3>Aperçu</h3>}
       <LivePreview listed={problems} />

@@ -3,7 +3,7 @@ import { useId } from 'react';
 import type { Problem } from '../../draft/problems.js';
 import { ProblemLinks } from './ProblemLinks.js';
 
-export function MissingFacts({ problems, error }: { problems: readonly Problem[] | null; error: string | null }) {
+export function MissingFacts({ problems, error, closed = false }: { problems: readonly Problem[] | null; error: string | null; closed?: boolean }) {
   const titleId = useId();
   return (
     <section className="missing-facts" aria-labelledby={titleId} aria-live="polite">
@@ -12,7 +12,11 @@ export function MissingFacts({ problems, error }: { problems: readonly Problem[]
       {problems === null ? (
         <p className="hint">Vérification…</p>
       ) : problems.length === 0 ? (
-        <p className="summary-ok">Rien ne manque : la lettre peut être produite.</p>
+        closed ? (
+          <p>Rien ne manque, mais le recours de cette lettre n’est pas ouvert (voir ci-dessus).</p>
+        ) : (
+          <p className="summary-ok">Rien ne manque : la lettre peut être produite.</p>
+        )
       ) : (
         <>
           <p>Complétez {problems.length === 1 ? 'cette information' : `ces ${problems.length} informations`} :</p>
