@@ -3,25 +3,31 @@ import type { Command } from '../command.js';
 import { loadCaseOrReport, parse, singleCasePath } from '../command.js';
 import { exhibitLabel, exhibitsOf } from '../../core/common/case/exhibits.js';
 import { formatShortDate } from '../../core/common/format/dates.js';
-import { formatSize, inspectEvidenceFile } from '../../core/node/evidence/index.js';
+import { formatSize } from '../../core/node/evidence/format.js';
 
 const capitalised = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 export const evidenceCommand: Command = {
   name: 'evidence',
-  usage: `  recours evidence DOSSIER.json [--json]
-      Liste les pièces : type réel, pages, date, empreinte SHA-256 et problèmes trouvés.
+  usage: `  recours evidence DOSSIER.json [--json] [--allow-outside]
+      Liste les pièces : type réel, pages, date, empreinte SHA-256 et problèmes trouvés. Une pièce hors du
+      dossier du fichier de l’affaire est refusée, sauf avec --allow-outside.
       Code de sortie 0 si toutes les pièces sont reproductibles, 1 sinon.`,
   async run(args, io) {
-    const { values, positionals } = parse(args, { json: { type: 'boolean' } });
+    const { values, positionals } = parse(args, { json: { type: 'boolean' }, 'allow-outside': { type: 'boolean' } });
     const casePath = singleCasePath(positionals, 'recours evidence DOSSIER.json');
     const caseFile = await loadCaseOrReport(casePath, io.out);
     if (!caseFile) return 1;
+    // The evidence readers (sharp, file-type, ExifReader) load only when this command runs.
+    const { exhibitPath, inspectEvidenceFile, refusedReport } = await import('../../core/node/evidence/index.js');
     const caseDir = dirname(resolve(casePath));
     const entries = caseFile.evidence ?? [];
     const exhibits = exhibitsOf(caseFile);
     const reports = await Promise.all(
-      exhibits.map((e, i) => inspectEvidenceFile(resolve(caseDir, e.file), { name: entries[i]?.originalName ?? basename(e.file) })),
+      exhibits.map(async (e, i) => {
+        const where = await exhibitPath(caseDir, e.file, { allowOutside: values['allow-outside'] === true });
+        return where.refused ? refusedReport(where.path, where.refused) : inspectEvidenceFile(where.path, { name: entries[i]?.originalName ?? basename(e.file) });
+      }),
     );
     const unusable = reports.filter((r) => r.unreadable !== undefined).length;
     if (values.json) {

@@ -2,7 +2,6 @@ import { dirname, resolve } from 'node:path';
 import type { Command } from '../command.js';
 import { loadCaseOrReport, parse, singleCasePath, templateRegistry, unknownTemplate, UsageError } from '../command.js';
 import { generateLetterFiles, OUTPUT_FORMATS, type OutputFormat } from '../../core/node/generate.js';
-import { generateDossierFiles } from '../../core/node/dossier/files.js';
 import { parseSize } from '../../core/node/dossier/budget.js';
 import { missingFacts } from '../../core/common/letter/requirements.js';
 
@@ -25,11 +24,11 @@ function parseMaxSize(value: string | undefined, dossier: boolean): number | und
 export const generateCommand: Command = {
   name: 'generate',
   usage: `  recours generate DOSSIER.json --template ID --out DOSSIER_DE_SORTIE [--format pdf,docx]
-                   [--dossier [--max-size TAILLE] [--attach-originals]]
+                   [--dossier [--max-size TAILLE] [--attach-originals] [--allow-outside]]
       Produit la lettre et affiche le chemin de chaque fichier écrit. Avec --dossier, produit aussi le
       bordereau des pièces (PDF et DOCX) et le dossier PDF (lettre + bordereau + pièces numérotées) ;
       --max-size 10MB réduit les photos pour tenir dans la taille donnée ; --attach-originals joint au PDF
-      les fichiers d’origine.`,
+      les fichiers d’origine ; --allow-outside accepte des pièces hors du dossier du fichier de l’affaire.`,
   async run(args, io) {
     const { values, positionals } = parse(args, {
       template: { type: 'string' },
@@ -38,6 +37,7 @@ export const generateCommand: Command = {
       dossier: { type: 'boolean' },
       'max-size': { type: 'string' },
       'attach-originals': { type: 'boolean' },
+      'allow-outside': { type: 'boolean' },
     });
     const casePath = singleCasePath(positionals, 'recours generate DOSSIER.json --template ID --out DOSSIER');
     if (values.template === undefined) throw new UsageError('option --template manquante (voir « recours templates »)');
@@ -46,7 +46,8 @@ export const generateCommand: Command = {
     const dossier = values.dossier === true;
     const maxSize = parseMaxSize(values['max-size'], dossier);
     if (values['attach-originals'] && !dossier) throw new UsageError('--attach-originals ne s’emploie qu’avec --dossier');
-    const registry = templateRegistry(io);
+    if (values['allow-outside'] && !dossier) throw new UsageError('--allow-outside ne s’emploie qu’avec --dossier');
+    const registry = await templateRegistry(io);
     const template = registry.get(values.template);
     if (!template) throw unknownTemplate(values.template, registry);
 
@@ -67,6 +68,8 @@ export const generateCommand: Command = {
       for (const path of written) io.out(path);
       return 0;
     }
+    // The dossier's modules (sharp, the exhibit readers) load only when a dossier is asked.
+    const { generateDossierFiles } = await import('../../core/node/dossier/files.js');
     const result = await generateDossierFiles({
       caseFile: caseFile,
       caseDir: dirname(resolve(casePath)),
@@ -75,6 +78,7 @@ export const generateCommand: Command = {
       formats,
       ...(maxSize !== undefined ? { maxSize } : {}),
       ...(values['attach-originals'] ? { attachOriginals: true } : {}),
+      ...(values['allow-outside'] ? { allowOutside: true } : {}),
     });
     for (const warning of result.warnings) io.err(`Attention : ${warning}`);
     if (result.chosen) io.err(result.chosen);

@@ -35,6 +35,6 @@ export function createCore(options: { dataDir: string; settings: SettingsStore; 
     dataDir: options.dataDir,
     settings: options.settings,
     log: (message) => options.log(message),
-    dossier: { assembleDossier: (request) => assembleInBackground(options.jobs, request) },
+    heavyWork: { assembleDossier: (request) => assembleInBackground(options.jobs, request) },
   });
 }

@@ -8,11 +8,9 @@ import Store from 'electron-store';
 import { settingsSchema, type Settings } from '../../core/common/api/contract.js';
 import type { WindowBounds } from './window-bounds.js';
 
-/** Same shape as core/node/settings' SettingsStore. */
-export interface SettingsStore {
-  get(): Promise<Settings>;
-  set(settings: Settings): Promise<Settings>;
-}
+import type { SettingsStore } from '../../core/node/settings/settings-store.js';
+
+export type { SettingsStore } from '../../core/node/settings/settings-store.js';
 
 export const DEFAULT_SETTINGS: Settings = {
   sender: null,

@@ -122,3 +122,67 @@ describe('.recours export and import', () => {
     await expect(importCase(store, sneaky)).rejects.toThrow('la pièce « ../../../etc/passwd » citée par le dossier n’est pas dans l’archive');
   });
 });
+
+/** Sets the uncompressed size an entry declares, in its local header and in the central directory. */
+function declareSize(zip: Uint8Array, name: string, size: number): Uint8Array {
+  const out = zip.slice();
+  const view = new DataView(out.buffer);
+  const encoded = strToU8(name);
+  for (let i = 0; i + 4 <= out.length; i++) {
+    const sig = view.getUint32(i, true);
+    const [nameAt, sizeAt] = sig === 0x04034b50 ? [30, 22] : sig === 0x02014b50 ? [46, 24] : [0, 0];
+    if (nameAt === 0) continue;
+    const candidate = out.subarray(i + nameAt, i + nameAt + encoded.length);
+    if (candidate.every((b, k) => b === encoded[k])) view.setUint32(i + sizeAt, size, true);
+  }
+  return out;
+}
+
+describe('hostile .recours archives', () => {
+  it('stops an entry that inflates past the size it declares, at once and with a French message', async () => {
+    const { store, id } = await caseWithEvidence();
+    const { bytes } = await exportCase(store, id);
+    const name = `pieces/${'ab'.repeat(32)}.jpg`;
+    // 64 MB of zeros in about 64 KB, declaring 1 000 bytes.
+    const bomb = declareSize(rezip(bytes, (f) => {
+      f[name] = new Uint8Array(64 * 1024 * 1024);
+    }), name, 1000);
+    const started = performance.now();
+    const before = process.memoryUsage().rss;
+    await expect(importCase(store, bomb)).rejects.toThrow(new RegExp(`Fichier .recours non importé : « ${name} » se décompresse en plus que les 1,0\\sKo qu’il annonce : archive falsifiée ou abîmée\\.`));
+    expect(performance.now() - started).toBeLessThan(2000);
+    expect(process.memoryUsage().rss - before).toBeLessThan(100 * 1024 * 1024);
+    expect(await store.list()).toHaveLength(1);
+  });
+
+  it('refuses an archive whose real content passes the limit, naming the limit', async () => {
+    const { readArchive } = await import('../../core/node/store/archive-read.js');
+    const zip = zipSync({ 'a.txt': new Uint8Array(3000), 'b.txt': new Uint8Array(3000) });
+    expect(() => readArchive(zip, () => true, 5000)).toThrow(/son contenu dépasse 5,0\sKo une fois décompressé/);
+  });
+
+  it('refuses a symbolic link entry, a duplicate name and a « .. » entry, in French', async () => {
+    const { store, id } = await caseWithEvidence();
+    const { bytes } = await exportCase(store, id);
+    const files = unzipSync(bytes);
+    const piece = Object.keys(files).find((n) => n.startsWith('pieces/'))!;
+    const link = zipSync(Object.fromEntries(Object.entries(files).map(([n, b]) => [n, n === piece ? [strToU8('/etc/passwd'), { os: 3, attrs: (0o120777 << 16) >>> 0 }] : b])) as never);
+    await expect(importCase(store, link)).rejects.toThrow(`Fichier .recours non importé : « ${piece} » est un lien symbolique ou un fichier spécial, pas un fichier ordinaire.`);
+
+    // Two entries of the same length, the second renamed as the first.
+    const docName = Object.keys(files).find((n) => n.startsWith('documents/'))!;
+    const twin = docName.replace(/\.pdf$/, '.xyz');
+    const dup = zipSync({ ...files, [twin]: strToU8('autre') });
+    const raw = Buffer.from(dup);
+    let at = raw.indexOf(twin);
+    while (at >= 0) {
+      raw.write(docName, at, 'latin1');
+      at = raw.indexOf(twin, at + 1);
+    }
+    await expect(importCase(store, new Uint8Array(raw))).rejects.toThrow(`Fichier .recours non importé : « ${docName} » y figure deux fois.`);
+
+    const dots = `${docName.slice(0, docName.lastIndexOf('/'))}/..`;
+    await expect(importCase(store, rezip(bytes, (f) => { f[dots] = strToU8('x'); }))).rejects.toThrow(`Fichier .recours non importé : « ${dots} » n’est pas un chemin de fichier accepté`);
+    expect(await store.list()).toHaveLength(1);
+  });
+});

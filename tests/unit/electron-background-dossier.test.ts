@@ -3,6 +3,7 @@
  * assembler (core-services.ts), which runs core's real assembler on the other side of a message boundary
  * (structured clones, as between Electron's main and utility processes), reports progress, and can be cancelled.
  */
+import type { CaseFile } from '../../core/common/case/schema.js';
 import { EventEmitter } from 'node:events';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -48,7 +49,7 @@ describe('assembler handed to core', () => {
     };
     const onProgress = vi.fn();
     const controller = new AbortController();
-    const input = { caseFile: {}, caseDir: '/d', letterPdf: new Uint8Array([1]), letterTitle: 'Lettre', today: '2026-11-25' };
+    const input = { caseFile: {} as CaseFile, caseDir: '/d', letterPdf: new Uint8Array([1]), letterTitle: 'Lettre', today: '2026-11-25' };
     const result = assembleInBackground(jobs, { ...input, onProgress, signal: controller.signal });
     expect(jobs.run).toHaveBeenCalledWith('dossier', input, expect.stringMatching(/^dossier-/), expect.any(Function));
     progress?.({ done: 1, total: 4, label: 'Pièce n° 1 : facture.pdf' });

@@ -4,7 +4,7 @@ import { loadTemplateRegistry, type TemplateRegistry } from '../template-registr
 import type { CompiledTemplate } from '../../common/templates/compile.js';
 import type { CaseStore } from '../store/case-store.js';
 import type { SettingsStore } from '../settings/settings-store.js';
-import type { DossierModule, EvidenceModule } from './core-modules.js';
+import type { HeavyWork } from './core-modules.js';
 
 export interface ApiContext {
   store: CaseStore;
@@ -14,10 +14,8 @@ export interface ApiContext {
   today(): string;
   now(): Date;
   log(message: string): void;
-  /** The dossier assembler, or null when this version has none. */
-  dossierModule(): Promise<DossierModule | null>;
-  /** Evidence inspection, or null: media type from the extension then. */
-  evidenceModule(): Promise<EvidenceModule | null>;
+  /** Letters and dossiers: core's functions, or the host's, which run them off its main thread. */
+  heavy: HeavyWork;
 }
 
 /** The catalogue is parsed and compiled once: the live preview must not re-read templates at every keystroke. */

@@ -1,44 +1,20 @@
 /**
- * The parts of core the API delegates to (evidence inspection, dossier assembly, deadlines), described by the
- * few functions it uses, so that the Electron shell can pass its own implementation (the dossier assembled in a
- * utility process) and tests a fake. By default, core's own modules.
+ * The heavy work of the API — rendering a letter, assembling a dossier — behind one injection point, so that a
+ * host can run it off its main thread: the desktop app assembles dossiers in its background process, the web
+ * bridge runs both in a worker thread (heavy-work.ts). By default, core's own functions, in the calling thread.
  */
-import * as evidence from '../evidence/index.js';
-import * as dossier from '../dossier/index.js';
-import * as deadlines from '../../common/deadlines/index.js';
+import type { LetterDocument } from '../../common/document/model.js';
+import { assembleDossier, type DossierAssembler } from '../dossier/index.js';
+import { renderLetter, type OutputFormat } from '../generate.js';
 
-export interface EvidenceModule {
-  inspectEvidenceFile(path: string, options?: { name?: string }): Promise<{
-    mediaType: string;
-    size: number;
-    takenAt?: string | null;
-    problems: string[];
-    label?: string;
-  }>;
-  evidenceThumbnail(path: string, maxSize?: number): Promise<{ bytes: Uint8Array; mediaType: string } | null>;
+export type { DossierAssembler } from '../dossier/index.js';
+
+export interface HeavyWork {
+  assembleDossier: DossierAssembler;
+  renderLetter(document: LetterDocument, format: OutputFormat): Promise<Uint8Array>;
 }
 
-export interface DossierModule {
-  assembleDossier(input: {
-    caseFile: unknown;
-    caseDir: string;
-    letterPdf: Uint8Array;
-    letterTitle: string;
-    today: string;
-    maxSize?: number;
-    attachOriginals?: boolean;
-    onProgress?: (done: number, total: number, label: string) => void;
-    signal?: AbortSignal;
-  }): Promise<{ dossierPdf: Uint8Array; bordereauPdf: Uint8Array; bordereauDocx: Uint8Array; warnings: string[] }>;
-}
-
-/** Whatever the deadlines module returns, read defensively: only these fields are used. */
-export interface DeadlinesModule {
-  computeDeadlines(c: unknown, today: string, options?: { responseDays?: (templateId: string) => number | undefined }): unknown;
-  recommendNextStep(c: unknown, today: string, options?: { responseDays?: (templateId: string) => number | undefined }): unknown;
-  currentStage(c: unknown): unknown;
-}
-
-export const loadEvidenceModule = async (): Promise<EvidenceModule> => evidence;
-export const loadDossierModule = async (): Promise<DossierModule> => dossier as unknown as DossierModule;
-export const loadDeadlinesModule = async (): Promise<DeadlinesModule> => deadlines as unknown as DeadlinesModule;
+export const localHeavyWork: HeavyWork = {
+  assembleDossier: (request) => assembleDossier(request),
+  renderLetter,
+};

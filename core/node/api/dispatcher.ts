@@ -22,7 +22,7 @@ import { evidenceMethods } from './evidence.js';
 import { importMethods } from './import.js';
 import { createLadder } from './ladder.js';
 import { newCaseDraft } from './new-case.js';
-import { loadDossierModule, loadEvidenceModule, type DossierModule, type EvidenceModule } from './core-modules.js';
+import { localHeavyWork, type HeavyWork } from './core-modules.js';
 import { caseSummary, storedCase } from './views.js';
 
 export interface ApiDispatcherOptions {
@@ -36,10 +36,8 @@ export interface ApiDispatcherOptions {
   now?: () => Date;
   /** Where internal errors and skipped files are reported (stderr by default). */
   log?: (message: string) => void;
-  /** The dossier assembler to use (the desktop app runs it in a background process); core/node/dossier by default. */
-  dossier?: DossierModule;
-  /** Evidence inspection and thumbnails; core/node/evidence by default. */
-  evidence?: EvidenceModule;
+  /** Where letters are rendered and dossiers assembled (the desktop app and the web bridge run them off their main thread); core's functions by default. */
+  heavyWork?: Partial<HeavyWork>;
 }
 
 export interface ApiDispatcher {
@@ -100,8 +98,7 @@ export function createApiDispatcher(options: ApiDispatcherOptions): ApiDispatche
     today,
     now,
     log,
-    dossierModule: async () => options.dossier ?? loadDossierModule(),
-    evidenceModule: async () => options.evidence ?? loadEvidenceModule(),
+    heavy: { ...localHeavyWork, ...options.heavyWork },
   };
   const evidence = evidenceMethods(ctx);
   const documents = documentMethods(ctx);

@@ -13,7 +13,7 @@ import { composeLetter } from '../../common/letter/compose.js';
 import { missingFacts } from '../../common/letter/requirements.js';
 import type { CompiledTemplate } from '../../common/templates/compile.js';
 import { servesDispute, type TemplateKind } from '../../common/templates/metadata.js';
-import { outputBaseName, renderLetter } from '../generate.js';
+import { outputBaseName } from '../generate.js';
 import type { CaseRecord, StoredFile } from '../store/case-store.js';
 import type { Draft } from '../store/migrate.js';
 import type { StoredDocument } from '../store/meta.js';
@@ -149,13 +149,7 @@ export function documentMethods(ctx: ApiContext) {
         });
       }
       const formats = [...new Set(p.formats)];
-      const dossier = formats.includes('dossier') ? await ctx.dossierModule() : null;
-      if (formats.includes('dossier') && !dossier) {
-        throw new ApiError({
-          code: 'failed',
-          message: 'Le dossier de pièces ne peut pas encore être assemblé par cette version de Recours : produisez la lettre en PDF ou en DOCX.',
-        });
-      }
+      const dossier = formats.includes('dossier');
       const today = ctx.today();
       const warnings: string[] = [];
       const mismatch = disputeMismatch(record.draft, template);
@@ -164,11 +158,11 @@ export function documentMethods(ctx: ApiContext) {
       const letter = composeLetter(caseFile, template, { today });
       const base = outputBaseName(template.meta.id, caseFile.letter?.date ?? today);
       const files: (StoredFile & { format: DocumentRecord['files'][number]['format'] | null })[] = [];
-      const letterPdf = formats.includes('pdf') || dossier ? await renderLetter(letter, 'pdf') : null;
+      const letterPdf = formats.includes('pdf') || dossier ? await ctx.heavy.renderLetter(letter, 'pdf') : null;
       if (formats.includes('pdf') && letterPdf) files.push({ format: 'pdf', name: `${base}.pdf`, bytes: letterPdf });
-      if (formats.includes('docx')) files.push({ format: 'docx', name: `${base}.docx`, bytes: await renderLetter(letter, 'docx') });
+      if (formats.includes('docx')) files.push({ format: 'docx', name: `${base}.docx`, bytes: await ctx.heavy.renderLetter(letter, 'docx') });
       if (dossier && letterPdf) {
-        const result = await dossier.assembleDossier({
+        const result = await ctx.heavy.assembleDossier({
           caseFile,
           caseDir: record.dir,
           letterPdf,

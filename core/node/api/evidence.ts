@@ -7,6 +7,7 @@ import { basename } from 'node:path';
 import type { CaseRecord, StoredPiece } from '../store/case-store.js';
 import type { Draft } from '../store/migrate.js';
 import type { PieceDetails } from '../store/meta.js';
+import { evidenceThumbnail, inspectEvidenceFile } from '../evidence/index.js';
 import type { ApiContext } from './context.js';
 import { evidenceEntries, evidenceIdOf, mediaTypeFromName, storedCase, type EvidenceEntry } from './views.js';
 
@@ -33,14 +34,12 @@ function titleFromName(name: string): string {
 }
 
 async function inspect(ctx: ApiContext, path: string, name: string, size: number): Promise<PieceDetails & { takenAt: string | null }> {
-  const mod = await ctx.evidenceModule();
-  if (!mod) return { mediaType: mediaTypeFromName(name), size, problems: [], takenAt: null };
-  const report = await mod.inspectEvidenceFile(path, { name });
+  const report = await inspectEvidenceFile(path, { name });
   return {
     mediaType: report.mediaType || mediaTypeFromName(name),
     size,
-    problems: report.problems.map(String),
-    takenAt: typeof report.takenAt === 'string' ? report.takenAt : null,
+    problems: report.problems,
+    takenAt: report.takenAt,
     ...(report.label ? { label: report.label } : {}),
   };
 }
@@ -145,9 +144,7 @@ export function evidenceMethods(ctx: ApiContext) {
       const { entries, index } = findEntry(record, p.evidenceId);
       const entry = entries[index] as EvidenceEntry;
       if (!/^pieces\/[a-f0-9]{64}/.test(entry.file)) return { dataUrl: null };
-      const mod = await ctx.evidenceModule();
-      if (!mod) return { dataUrl: null };
-      const thumb = await mod.evidenceThumbnail(store.piecePath(p.id, entry.file));
+      const thumb = await evidenceThumbnail(store.piecePath(p.id, entry.file));
       return { dataUrl: thumb ? `data:${thumb.mediaType};base64,${Buffer.from(thumb.bytes).toString('base64')}` : null };
     },
   };

@@ -1,7 +1,6 @@
 /**
- * Where a case stands on the escalation ladder, its deadlines and the next step — from the deadlines module
- * (core/common/deadlines) when present and the case is complete, else from the documents history alone.
- * Results of that module are read defensively: only the fields of the contract are kept.
+ * Where a case stands on the escalation ladder, its deadlines and the next step — from core/common/deadlines when
+ * the case is complete, else from the documents history alone. Only the fields of the contract are kept.
  */
 import type { DeadlineInfo, NextStepInfo } from '../../common/api/contract.js';
 import type { CaseFile } from '../../common/case/schema.js';
@@ -10,7 +9,7 @@ import { formatLongDate } from '../../common/format/dates.js';
 import { KIND_LABELS, servesDispute, type TemplateKind } from '../../common/templates/metadata.js';
 import type { TemplateRegistry } from '../template-registry.js';
 import type { Annotation, CaseRecord } from '../store/case-store.js';
-import { loadDeadlinesModule, type DeadlinesModule } from './core-modules.js';
+import { computeDeadlines, currentStage, recommendNextStep } from '../../common/deadlines/index.js';
 
 type Log = (message: string) => void;
 
@@ -32,28 +31,6 @@ function stageFromHistory(record: CaseRecord, registry: TemplateRegistry, comple
   return complete ? 'Prêt pour la réclamation écrite' : 'Dossier à compléter';
 }
 
-export function normaliseDeadlines(raw: unknown, today: string): DeadlineInfo[] {
-  if (!Array.isArray(raw)) return [];
-  return raw
-    .map((d, i) => {
-      const o = obj(d);
-      const date = str(o.date) ?? str(o.due) ?? '';
-      return {
-        id: str(o.id) ?? `echeance-${i + 1}`,
-        label: str(o.label) ?? str(o.title) ?? 'Échéance',
-        date,
-        basis: str(o.basis) ?? str(o.legalBasis) ?? '',
-        overdue: typeof o.overdue === 'boolean' ? o.overdue : date < today,
-      };
-    })
-    .filter((d) => /^\d{4}-\d{2}-\d{2}$/.test(d.date))
-    .sort((a, b) => Number(b.overdue) - Number(a.overdue) || a.date.localeCompare(b.date));
-}
-
-function stageText(raw: unknown): string | null {
-  return str(raw) ?? str(obj(raw).label) ?? str(obj(raw).title);
-}
-
 export function createLadder(registry: () => TemplateRegistry, log: Log) {
   function complete(record: CaseRecord): CaseFile | null {
     const v = validateCase(record.draft);
@@ -63,13 +40,11 @@ export function createLadder(registry: () => TemplateRegistry, log: Log) {
   /** The response period of each template of the catalogue in use. */
   const responseDays = (templateId: string): number | undefined => registry().get(templateId)?.meta.responseDays;
 
-  /** Runs a function of the deadlines module on a complete case; a failure there is logged and the fallback used. */
-  async function withModule<T>(record: CaseRecord, run: (mod: DeadlinesModule, c: CaseFile) => T, c: CaseFile | null = complete(record)): Promise<T | null> {
+  /** Runs a deadlines rule on a complete case; a failure there is logged and the fallback used. */
+  function withCase<T>(record: CaseRecord, run: (c: CaseFile) => T, c: CaseFile | null = complete(record)): T | null {
     if (!c) return null;
-    const mod = await loadDeadlinesModule();
-    if (!mod) return null;
     try {
-      return run(mod, c);
+      return run(c);
     } catch (e) {
       log(`Échéances du dossier « ${record.id} » non calculées : ${(e as Error).message}`);
       return null;
@@ -77,7 +52,10 @@ export function createLadder(registry: () => TemplateRegistry, log: Log) {
   }
 
   async function deadlines(record: CaseRecord, today: string, c: CaseFile | null = complete(record)): Promise<DeadlineInfo[]> {
-    return (await withModule(record, (m, valid) => normaliseDeadlines(m.computeDeadlines(valid, today, { responseDays }), today), c)) ?? [];
+    const list = withCase(record, (valid) => computeDeadlines(valid, today, { responseDays }), c) ?? [];
+    return list
+      .map(({ id, label, date, basis, overdue }) => ({ id, label, date, basis, overdue }))
+      .sort((a, b) => Number(b.overdue) - Number(a.overdue) || a.date.localeCompare(b.date));
   }
 
   return {
@@ -88,22 +66,14 @@ export function createLadder(registry: () => TemplateRegistry, log: Log) {
     /** For the cases list (cached by the store's index, recomputed each day). */
     async annotate(record: CaseRecord, today: string): Promise<Annotation> {
       const c = complete(record);
-      const stage = (await withModule(record, (m, valid) => stageText(m.currentStage(valid)), c)) ?? stageFromHistory(record, registry(), c !== null);
+      const stage = withCase(record, (valid) => currentStage(valid).label, c) ?? stageFromHistory(record, registry(), c !== null);
       return { stage, deadlines: (await deadlines(record, today, c)).map((d) => ({ date: d.date, label: d.label })) };
     },
 
     async nextStep(record: CaseRecord, today: string): Promise<NextStepInfo> {
-      const fromModule = await withModule(record, (m, c) => {
-        const o = obj(m.recommendNextStep(c, today, { responseDays }));
-        const templateId = str(o.templateId) ?? str(o.template);
-        const label = str(o.label) ?? str(o.title);
-        if (!label) return null;
-        return {
-          templateId,
-          label,
-          reason: str(o.reason) ?? '',
-          warnings: Array.isArray(o.warnings) ? o.warnings.map((w) => stageText(w)).filter((w): w is string => w !== null) : [],
-        };
+      const fromModule = withCase(record, (c): NextStepInfo => {
+        const { templateId, label, reason, warnings } = recommendNextStep(c, today, { responseDays });
+        return { templateId, label, reason, warnings };
       });
       if (fromModule) return fromModule;
       return genericNextStep(record, registry());

@@ -75,7 +75,8 @@ export interface EmailView {
   headers: [string, string][];
   text: string;
   truncated: boolean;
-  attachments: { name: string; mediaType: string; size: number }[];
+  /** `held`: an executable, listed but not embedded. */
+  attachments: { name: string; mediaType: string; size: number; held?: boolean }[];
 }
 
 export function emailPages(canvas: DossierText, info: ExhibitInfo, email: EmailView): DrawOp[][] {
@@ -91,8 +92,11 @@ export function emailPages(canvas: DossierText, info: ExhibitInfo, email: EmailV
     flow.text('[Message tronqué : la suite figure dans le fichier d’origine, joint au présent PDF.]', { style: 'italic', spaceBefore: 8 });
   }
   if (email.attachments.length > 0) {
-    flow.text('Pièces jointes du message, jointes au présent PDF\u00a0:', { style: 'bold', spaceBefore: 10, keepWithNext: true });
-    for (const a of email.attachments) flow.text(`– ${a.name} (${formatSize(a.size)})`, { x: EXHIBIT_PAGE.marginX + 4 * MM });
+    flow.text('Pièces jointes du message\u00a0:', { style: 'bold', spaceBefore: 10, keepWithNext: true });
+    for (const a of email.attachments) {
+      const where = a.held ? 'fichier exécutable, non joint' : 'jointe au présent PDF';
+      flow.text(`– ${a.name} (${formatSize(a.size)}) — ${where}`, { x: EXHIBIT_PAGE.marginX + 4 * MM });
+    }
   }
   return flow.pages();
 }
@@ -125,12 +129,14 @@ export function placeholderPages(canvas: DossierText, info: ExhibitInfo, reason:
 }
 
 /** The page standing for a file that cannot be printed (video, audio, archive…) and is attached to the PDF. */
-export function attachmentPages(canvas: DossierText, info: ExhibitInfo): DrawOp[][] {
+export function attachmentPages(canvas: DossierText, info: ExhibitInfo, attached = true): DrawOp[][] {
   const flow = new ExhibitFlow(canvas);
   flow.paragraph([canvas.span(`${pieceLabel(info.number)} — `, 'bold'), canvas.span(frenchTypography(info.title), 'bold')], { size: 13, lineHeight: 17 });
   flow.text(
     frenchTypography(`Cette pièce est ${article(info.report.label)} : elle ne peut pas être imprimée. ` +
-      'Le fichier est joint au présent PDF : ouvrez le panneau « Pièces jointes » de votre lecteur PDF pour l’enregistrer ou l’ouvrir.'),
+      (attached
+        ? 'Le fichier est joint au présent PDF : ouvrez le panneau « Pièces jointes » de votre lecteur PDF pour l’enregistrer ou l’ouvrir.'
+        : 'C’est un fichier exécutable : il n’est pas joint au présent PDF ; il est transmis séparément sur demande.')),
     { spaceBefore: 10 },
   );
   facts(flow, canvas, fileFacts(info));

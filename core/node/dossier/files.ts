@@ -23,6 +23,7 @@ export interface DossierFilesRequest {
   today?: string;
   maxSize?: number;
   attachOriginals?: boolean;
+  allowOutside?: boolean;
   onProgress?: DossierRequest['onProgress'];
   signal?: AbortSignal;
 }
@@ -46,6 +47,7 @@ export async function generateDossierFiles(request: DossierFilesRequest): Promis
     today,
     ...(request.maxSize !== undefined ? { maxSize: request.maxSize } : {}),
     ...(request.attachOriginals ? { attachOriginals: true } : {}),
+    ...(request.allowOutside ? { allowOutside: true } : {}),
     ...(request.onProgress ? { onProgress: request.onProgress } : {}),
     ...(request.signal ? { signal: request.signal } : {}),
   });

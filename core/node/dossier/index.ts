@@ -36,6 +36,8 @@ export interface DossierRequest {
   maxSize?: number;
   /** Embed every original file in the PDF as an attachment. */
   attachOriginals?: boolean;
+  /** Reproduce exhibits outside `caseDir` too (CLI --allow-outside); otherwise they get a placeholder. */
+  allowOutside?: boolean;
   onProgress?: (done: number, total: number, label: string) => void;
   signal?: AbortSignal;
   /** Time limit for one exhibit in a worker (default 60 s). */
@@ -60,6 +62,13 @@ export interface DossierResult {
   bordereau: LetterDocument;
 }
 
+/** What crosses to a background process (no functions, no signal): the request without its hooks. */
+export type DossierJobInput = Omit<DossierRequest, 'onProgress' | 'signal' | 'timeoutMs'>;
+/** What comes back from a background process: the files and the warnings. */
+export type DossierJobOutput = Pick<DossierResult, 'dossierPdf' | 'bordereauPdf' | 'bordereauDocx' | 'warnings'>;
+/** An assembler with core's signature that may run elsewhere (the desktop app's utility process). */
+export type DossierAssembler = (request: DossierJobInput & Pick<DossierRequest, 'onProgress' | 'signal'>) => Promise<DossierJobOutput>;
+
 function imageBytes(frames: Iterable<ImageFrame[]>): number {
   let total = 0;
   for (const list of frames) for (const f of list) total += f.jpeg.byteLength;
@@ -82,6 +91,7 @@ export async function assembleDossier(request: DossierRequest): Promise<DossierR
   const prepared = await prepareExhibits(caseFile, request.caseDir, {
     image: imageTarget(PRINT_QUALITY),
     keepOriginals: request.attachOriginals === true,
+    ...(request.allowOutside ? { allowOutside: true } : {}),
     ...(signal ? { signal } : {}),
     ...(request.timeoutMs ? { timeoutMs: request.timeoutMs } : {}),
     onDone: (p) => {

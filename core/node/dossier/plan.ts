@@ -5,6 +5,7 @@
  */
 import { PDFDocument } from 'pdf-lib';
 import { formatLongDate } from '../../common/format/dates.js';
+import { isExecutable } from '../evidence/executable.js';
 import { formatSize } from '../evidence/format.js';
 import { ENCRYPTED_PDF } from '../evidence/pdf-check.js';
 import type { ImageFrame } from '../evidence/types.js';
@@ -47,7 +48,7 @@ function attachmentName(number: number, name: string): string {
 
 function hint(reason: string): string {
   if (reason === ENCRYPTED_PDF) {
-    return ' Ouvrez-le avec son mot de passe, enregistrez-en une copie sans protection (Imprimer → Enregistrer au format PDF) et remplacez la pièce ; en attendant, le fichier est joint au PDF.';
+    return ' Ouvrez-le avec son mot de passe, enregistrez-en une copie sans protection (Imprimer → Enregistrer au format PDF) et remplacez la pièce.';
   }
   if (reason === 'fichier introuvable') return ' Vérifiez le chemin du fichier (il est relatif au fichier du dossier).';
   return '';
@@ -83,6 +84,7 @@ export async function planExhibit(text: DossierText, item: PreparedExhibit, atta
   for (const problem of report.problems) if (problem !== report.unreadable) warnings.push(`${who} : ${problem}.`);
 
   let pages: ExhibitPages;
+  let held: string[] = [];
   let status: string | undefined;
   const placeholder = (reason: string, attach: boolean) => {
     if (attach) attachOriginal();
@@ -96,11 +98,15 @@ export async function planExhibit(text: DossierText, item: PreparedExhibit, atta
       pages = { kind: 'image', frames: content.frames };
       break;
     case 'pdf': {
+      // Only the copy cleaned in the worker is ever read: the original may carry scripts, actions or files.
       let source: PDFDocument | undefined;
       try {
-        if (original) source = await PDFDocument.load(original, { updateMetadata: false });
+        if (content.clean) source = await PDFDocument.load(content.clean, { updateMetadata: false });
       } catch {
         source = undefined;
+      }
+      if (content.removed && content.removed.length > 0) {
+        warnings.push(`${who} : contenu actif retiré du PDF (${content.removed.join(', ')}) ; seules les pages sont reproduites.`);
       }
       pages = source ? { kind: 'pdf', source, pageCount: source.getPageCount() } : placeholder('le PDF est endommagé ou illisible', false);
       break;
@@ -118,26 +124,39 @@ export async function planExhibit(text: DossierText, item: PreparedExhibit, atta
         status = 'début reproduit, fichier complet joint au PDF';
       }
       content.attachments.forEach((a, i) => {
+        if (!attachOriginals && isExecutable(a.name, a.mediaType, a.bytes)) return;
         attachments.push({ name: attachmentName(exhibit.number, `pj${i + 1}-${a.name}`), bytes: a.bytes, mediaType: a.mediaType, description: `${description} : pièce jointe du message « ${a.name} »` });
       });
+      held = content.attachments.filter((a) => !attachOriginals && isExecutable(a.name, a.mediaType, a.bytes)).map((a) => a.name);
+      if (held.length > 0) {
+        warnings.push(`${who} : ${held.length === 1 ? 'la pièce jointe' : 'les pièces jointes'} ${held.map((n) => `« ${n} »`).join(', ')} du message, ${held.length === 1 ? 'un fichier exécutable, est listée' : 'des fichiers exécutables, sont listées'} mais pas jointe${held.length === 1 ? '' : 's'} au PDF (--attach-originals pour les joindre).`);
+      }
       pages = {
         kind: 'drawn',
         pages: emailPages(text, info, {
           headers: content.headers,
           text: content.text,
           truncated: content.truncated,
-          attachments: content.attachments.map((a) => ({ name: a.name, mediaType: a.mediaType, size: a.bytes.byteLength })),
+          attachments: content.attachments.map((a) => ({ name: a.name, mediaType: a.mediaType, size: a.bytes.byteLength, held: held.includes(a.name) })),
         }),
       };
       break;
-    case 'other':
-      attachOriginal();
-      status = `jointe au PDF : ${report.label}, non imprimable`;
-      warnings.push(`${who} : ${report.label} (${formatSize(report.size)}), non imprimable : le fichier est joint au PDF, une page le signale.`);
-      pages = { kind: 'drawn', pages: attachmentPages(text, info) };
+    case 'other': {
+      const executable = original !== undefined && isExecutable(fileName, report.mediaType, original);
+      if (executable && !attachOriginals) {
+        status = `non jointe : ${report.label}, fichier exécutable`;
+        warnings.push(`${who} : fichier exécutable (${report.label}, ${formatSize(report.size)}) : il est listé mais pas joint au PDF (--attach-originals pour le joindre).`);
+      } else {
+        attachOriginal();
+        status = `jointe au PDF : ${report.label}, non imprimable`;
+        warnings.push(`${who} : ${report.label} (${formatSize(report.size)}), non imprimable : le fichier est joint au PDF, une page le signale.`);
+      }
+      pages = { kind: 'drawn', pages: attachmentPages(text, info, !(executable && !attachOriginals)) };
       break;
+    }
     case 'unreadable':
-      pages = placeholder(content.reason, content.attach);
+      // A protected PDF cannot be cleaned of active content: it is embedded only when the originals are asked for.
+      pages = placeholder(content.reason, content.attach && attachOriginals);
       break;
   }
   if (attachOriginals) attachOriginal();

@@ -4,11 +4,11 @@
  * workers at once.
  */
 import { stat } from 'node:fs/promises';
-import { basename, resolve } from 'node:path';
+import { basename } from 'node:path';
 import { exhibitsOf } from '../../common/case/exhibits.js';
 import type { Exhibit } from '../../common/case/exhibits.js';
 import type { CaseFile } from '../../common/case/schema.js';
-import { evidencePool, sha256File, workerFailure } from '../evidence/index.js';
+import { evidencePool, exhibitPath, refusedReport, sha256File, workerFailure } from '../evidence/index.js';
 import type { EvidenceTask, ImageTarget, PreparedEvidence } from '../evidence/types.js';
 
 export interface PreparedExhibit {
@@ -22,6 +22,8 @@ export interface PreparedExhibit {
 export interface PrepareOptions {
   image: ImageTarget;
   keepOriginals: boolean;
+  /** Read exhibits outside the case folder too (the CLI's --allow-outside); refused otherwise. */
+  allowOutside?: boolean;
   signal?: AbortSignal;
   timeoutMs?: number;
   onDone?: (exhibit: PreparedExhibit) => void;
@@ -37,25 +39,32 @@ export async function prepareExhibits(c: CaseFile, caseDir: string, options: Pre
   return Promise.all(
     exhibitsOf(c).map(async (exhibit, i) => {
       const fileName = entries[i]?.originalName ?? basename(exhibit.file);
-      const path = resolve(caseDir, exhibit.file);
+      const where = await exhibitPath(caseDir, exhibit.file, { allowOutside: options.allowOutside === true });
+      const path = where.path;
       const task: EvidenceTask = { type: 'prepare', path, name: fileName, image: options.image, keepOriginal: options.keepOriginals };
-      let prepared: PreparedEvidence;
-      try {
-        prepared = await pool.run<PreparedEvidence>(task, {
-          ...(options.signal ? { signal: options.signal } : {}),
-          ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}),
-        });
-      } catch (e) {
-        if (isAbort(e, options.signal)) throw e;
-        const reason = workerFailure(e);
-        prepared = {
-          report: { path, sha256: await sha256File(path).catch(() => ''), size: await stat(path).then((s) => s.size, () => 0), mediaType: '', kind: 'other', pages: null, takenAt: null, problems: [reason], label: 'fichier', unreadable: reason },
-          content: { kind: 'unreadable', reason, attach: false },
-        };
-      }
+      const prepared = where.refused
+        ? { report: refusedReport(path, where.refused), content: { kind: 'unreadable' as const, reason: where.refused, attach: false } }
+        : await prepareOne(pool, task, options);
       const done = { exhibit, fileName, path, prepared };
       options.onDone?.(done);
       return done;
     }),
   );
+}
+
+async function prepareOne(pool: ReturnType<typeof evidencePool>, task: Extract<EvidenceTask, { type: 'prepare' }>, options: PrepareOptions): Promise<PreparedEvidence> {
+  try {
+    return await pool.run<PreparedEvidence>(task, {
+      ...(options.signal ? { signal: options.signal } : {}),
+      ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}),
+    });
+  } catch (e) {
+    if (isAbort(e, options.signal)) throw e;
+    const reason = workerFailure(e);
+    const path = task.path;
+    return {
+      report: { path, sha256: await sha256File(path).catch(() => ''), size: await stat(path).then((s) => s.size, () => 0), mediaType: '', kind: 'other', pages: null, takenAt: null, problems: [reason], label: 'fichier', unreadable: reason },
+      content: { kind: 'unreadable', reason, attach: false },
+    };
+  }
 }

@@ -11,7 +11,7 @@ import { exifTakenAt } from './exif-date.js';
 import { formatSize } from './format.js';
 import { imageForPrint, imageInfo, reencode, thumbnail, verifyImage } from './images.js';
 import { htmlToText, parseEmail } from './email.js';
-import { checkPdf } from './pdf-check.js';
+import { checkPdf, cleanExhibitPdf } from './pdf-check.js';
 import { EvidenceProblem } from './problem.js';
 import { decodeText } from './text-decode.js';
 import { MAX_LOADED_BYTES, MAX_TEXT_PAGES } from './limits.js';
@@ -34,6 +34,8 @@ function textHead(text: string): { text: string; truncated: boolean } {
   return end < text.length ? { text: text.slice(0, end), truncated: true } : { text, truncated: false };
 }
 
+export const NOT_REGULAR = 'n’est pas un fichier ordinaire (dossier, tube ou périphérique) : rien n’est lu';
+
 function emptyReport(path: string): EvidenceReport {
   return { path, sha256: '', size: 0, mediaType: '', kind: 'other', pages: null, takenAt: null, problems: [], label: 'fichier' };
 }
@@ -48,7 +50,7 @@ function fileError(e: unknown): string {
   const code = (e as NodeJS.ErrnoException).code;
   if (code === 'ENOENT' || code === 'ENOTDIR') return 'fichier introuvable';
   if (code === 'EACCES' || code === 'EPERM') return 'lecture du fichier refusée (droits d’accès)';
-  if (code === 'EISDIR') return 'c’est un dossier, pas un fichier';
+  if (code === 'EISDIR') return NOT_REGULAR;
   return `lecture du fichier impossible (${code ?? String(e)})`;
 }
 
@@ -74,7 +76,8 @@ export async function examine(path: string, name: string, prepare?: PrepareOptio
   let size: number;
   try {
     const info = await stat(path);
-    if (info.isDirectory()) return unreadable(report, 'c’est un dossier, pas un fichier');
+    // A FIFO would block the read, a device never end: only regular files are read.
+    if (!info.isFile()) return unreadable(report, NOT_REGULAR);
     size = info.size;
   } catch (e) {
     return unreadable(report, fileError(e));
@@ -113,8 +116,8 @@ export async function examine(path: string, name: string, prepare?: PrepareOptio
 
   try {
     const content = await describe(bytes, media, report, prepare);
-    // PDF pages are copied from the original; other files, and texts too long to reproduce, are attached.
-    const needed = content.kind === 'pdf' || content.kind === 'other' || ((content.kind === 'text' || content.kind === 'email') && content.truncated);
+    // Other files, and texts too long to reproduce, are attached (PDF pages are copied from the cleaned copy).
+    const needed = content.kind === 'other' || ((content.kind === 'text' || content.kind === 'email') && content.truncated);
     return keep({ report, content }, needed);
   } catch (e) {
     if (e instanceof EvidenceProblem) return keep(unreadable(report, e.message, e.attach), e.attach);
@@ -141,9 +144,13 @@ async function describe(bytes: Uint8Array, media: MediaType, report: EvidenceRep
       return { kind: 'image', frames: await imageForPrint(bytes, media.mediaType, info, prepare.image) };
     }
     case 'pdf': {
-      const pageCount = await checkPdf(bytes);
-      report.pages = pageCount;
-      return { kind: 'pdf', pageCount };
+      if (!prepare) {
+        report.pages = await checkPdf(bytes);
+        return { kind: 'pdf', pageCount: report.pages };
+      }
+      const clean = await cleanExhibitPdf(bytes);
+      report.pages = clean.pageCount;
+      return { kind: 'pdf', pageCount: clean.pageCount, clean: clean.bytes, removed: clean.removed };
     }
     case 'text': {
       const decoded = decodeText(bytes);

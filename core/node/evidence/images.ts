@@ -35,15 +35,49 @@ function checkPixels(width: number, height: number): void {
   }
 }
 
-function damaged(e: unknown, heic: boolean): ImageProblem {
+/**
+ * A JPEG that does not end with its EOI marker, a PNG without its IEND chunk: cut short. Read from the bytes because
+ * libvips keeps one error buffer for the whole process: when several workers decode at once, a failure's message
+ * may be another image's, or empty, so the message alone cannot say « truncated » reliably.
+ */
+function endsEarly(bytes: Uint8Array | undefined): boolean {
+  if (!bytes || bytes.length < 8) return false;
+  let end = bytes.length;
+  while (end > 2 && (bytes[end - 1] === 0x00 || bytes[end - 1] === 0x0a || bytes[end - 1] === 0x0d)) end--;
+  if (bytes[0] === 0xff && bytes[1] === 0xd8) return !(bytes[end - 2] === 0xff && bytes[end - 1] === 0xd9);
+  if (bytes[0] === 0x89 && bytes[1] === 0x50 && bytes[2] === 0x4e && bytes[3] === 0x47) {
+    return Buffer.from(bytes.buffer, bytes.byteOffset + Math.max(0, end - 12), Math.min(12, end)).indexOf('IEND') < 0;
+  }
+  return false;
+}
+
+function damaged(e: unknown, heic: boolean, bytes?: Uint8Array): ImageProblem {
   if (e instanceof ImageProblem) return e;
   const message = e instanceof Error ? e.message : String(e);
   const [what, ending] = heic ? ['la photo HEIC', 'e'] : ['le fichier image', ''];
-  if (/premature end|truncated|unexpected end|end of (file|stream)|not enough data|short read/i.test(message)) {
+  if (endsEarly(bytes) || /premature end|truncated|unexpected end|end of (file|stream)|not enough data|short read/i.test(message)) {
     return new ImageProblem(`${what} est tronqué${ending} (fichier incomplet)`);
   }
   if (/pixel limit/i.test(message)) return new ImageProblem('image aux dimensions démesurées : non décodée par précaution');
   return new ImageProblem(`${what} est endommagé${ending} ou illisible`);
+}
+
+/** The first image of a HEIC file, its size checked, handed to `use` before libheif's memory is released. */
+async function withFirstHeicImage<T>(bytes: Uint8Array, use: (first: HeicImages[number], count: number) => T | Promise<T>): Promise<T> {
+  let images: HeicImages;
+  try {
+    images = await (await heicDecoder()).all({ buffer: bytes });
+  } catch (e) {
+    throw damaged(e, true);
+  }
+  try {
+    const first = images[0];
+    if (!first) throw new ImageProblem('la photo HEIC ne contient aucune image');
+    checkPixels(first.width, first.height);
+    return await use(first, images.length);
+  } finally {
+    images.dispose();
+  }
 }
 
 export interface ImageInfo {
@@ -59,26 +93,13 @@ export interface ImageInfo {
 /** Dimensions as displayed, from the header only: nothing is decoded. */
 export async function imageInfo(bytes: Uint8Array, mediaType: string): Promise<ImageInfo> {
   if (isHeic(mediaType)) {
-    let images: HeicImages;
-    try {
-      images = await (await heicDecoder()).all({ buffer: bytes });
-    } catch (e) {
-      throw damaged(e, true);
-    }
-    try {
-      const first = images[0];
-      if (!first) throw new ImageProblem('la photo HEIC ne contient aucune image');
-      checkPixels(first.width, first.height);
-      return { width: first.width, height: first.height, frames: 1, framesInFile: images.length, hasAlpha: false };
-    } finally {
-      images.dispose();
-    }
+    return withFirstHeicImage(bytes, (first, count) => ({ width: first.width, height: first.height, frames: 1, framesInFile: count, hasAlpha: false }));
   }
   let meta: Metadata;
   try {
     meta = await sharp(bytes, { limitInputPixels: false }).metadata();
   } catch (e) {
-    throw damaged(e, false);
+    throw damaged(e, false, bytes);
   }
   const width = meta.width;
   const height = meta.pageHeight ?? meta.height;
@@ -98,24 +119,13 @@ function encode(pipeline: Sharp, target: ImageTarget): Sharp {
 }
 
 async function heicPixels(bytes: Uint8Array): Promise<Sharp> {
-  let images: HeicImages;
-  try {
-    images = await (await heicDecoder()).all({ buffer: bytes });
-  } catch (e) {
-    throw damaged(e, true);
-  }
-  try {
-    const first = images[0];
-    if (!first) throw new ImageProblem('la photo HEIC ne contient aucune image');
-    checkPixels(first.width, first.height);
+  return withFirstHeicImage(bytes, async (first) => {
     const decoded = await first.decode().catch((e: unknown) => {
       throw damaged(e, true);
     });
     const raw = Buffer.from(decoded.data.buffer, decoded.data.byteOffset, decoded.data.byteLength);
     return sharp(raw, { raw: { width: decoded.width, height: decoded.height, channels: 4 } });
-  } finally {
-    images.dispose();
-  }
+  });
 }
 
 /** The image's frames fitted to the target and re-encoded as JPEG, ready to embed. */
@@ -129,7 +139,7 @@ export async function imageForPrint(bytes: Uint8Array, mediaType: string, info: 
       const { data, info: out } = await encode(source.flatten({ background: '#ffffff' }), target).toBuffer({ resolveWithObject: true });
       frames.push({ jpeg: ownBytes(data), width: out.width, height: out.height, sourceWidth: info.width, sourceHeight: info.height });
     } catch (e) {
-      throw damaged(e, isHeic(mediaType));
+      throw damaged(e, isHeic(mediaType), bytes);
     }
   }
   return frames;
@@ -141,7 +151,7 @@ export async function verifyImage(bytes: Uint8Array, mediaType: string): Promise
   try {
     await sharp(bytes, { limitInputPixels: MAX_IMAGE_PIXELS, failOn: 'warning' }).resize(64, 64, { fit: 'inside' }).raw().toBuffer();
   } catch (e) {
-    throw damaged(e, false);
+    throw damaged(e, false, bytes);
   }
 }
 

@@ -16,6 +16,7 @@ export { formatSize } from './format.js';
 export { sha256File } from './bytes.js';
 export { MAX_IMAGE_PIXELS, DEFAULT_TASK_TIMEOUT_MS } from './limits.js';
 export { TaskTimeoutError, WorkerCrashError, WorkerPool, abortError } from './pool.js';
+export { exhibitPath, OUTSIDE_CASE } from './case-path.js';
 
 /** The worker module next to this one: .ts when running from sources (tests, benchmarks), .js once compiled. */
 export const EVIDENCE_WORKER_URL = new URL(import.meta.url.endsWith('.ts') ? './worker.ts' : './worker.js', import.meta.url);
@@ -46,6 +47,11 @@ export interface InspectOptions {
   name?: string;
   signal?: AbortSignal;
   timeoutMs?: number;
+}
+
+/** The report for a file that was not read at all (a path outside the case): only the reason. */
+export function refusedReport(path: string, reason: string): EvidenceReport {
+  return { path, sha256: '', size: 0, mediaType: '', kind: 'other', pages: null, takenAt: null, problems: [reason], label: 'fichier', unreadable: reason };
 }
 
 /** Type, fingerprint, pages, date taken and problems of one evidence file. Never throws for a bad file. */

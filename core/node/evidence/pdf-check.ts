@@ -4,28 +4,33 @@
  * dossier's own process. pdf-lib refuses any file with an /Encrypt dictionary (even « owner password » only
  * files that open without a password): those are reported as protected.
  */
-import { PDFDocument } from 'pdf-lib';
+import type { PDFDocument } from 'pdf-lib';
+import { pdfLib } from '../pdf/cjs-libraries.js';
+import { cleanPdf, type RemovedContent } from './pdf-clean.js';
 import { EvidenceProblem } from './problem.js';
 
 export class PdfProblem extends EvidenceProblem {}
 
 export const ENCRYPTED_PDF = 'le PDF est protégé par un mot de passe';
 
-/** Number of pages of a PDF that can be merged into the dossier; throws PdfProblem otherwise. */
-export async function checkPdf(bytes: Uint8Array): Promise<number> {
-  let doc: PDFDocument;
+async function loadPdf(bytes: Uint8Array): Promise<PDFDocument> {
   try {
-    doc = await PDFDocument.load(bytes, { updateMetadata: false });
+    return await pdfLib.PDFDocument.load(bytes, { updateMetadata: false });
   } catch (e) {
     // pdf-lib's errors are ES5 classes: `instanceof EncryptedPDFError` is always false; its message is stable.
     if (e instanceof Error && /is encrypted/.test(e.message)) throw new PdfProblem(ENCRYPTED_PDF, { attach: true });
     throw new PdfProblem('le PDF est endommagé ou tronqué (illisible)');
   }
+}
+
+/** Number of pages of a PDF that can be merged into the dossier; throws PdfProblem otherwise. */
+export async function checkPdf(bytes: Uint8Array): Promise<number> {
+  const doc = await loadPdf(bytes);
   let count: number;
   try {
     count = doc.getPageCount();
     if (count > 0) {
-      const scratch = await PDFDocument.create({ updateMetadata: false });
+      const scratch = await pdfLib.PDFDocument.create({ updateMetadata: false });
       await scratch.copyPages(doc, doc.getPageIndices());
     }
   } catch {
@@ -33,4 +38,17 @@ export async function checkPdf(bytes: Uint8Array): Promise<number> {
   }
   if (count === 0) throw new PdfProblem('le PDF ne contient aucune page lisible');
   return count;
+}
+
+/** The PDF's pages with nothing active (see pdf-clean.ts), ready to be copied into the dossier; throws PdfProblem. */
+export async function cleanExhibitPdf(bytes: Uint8Array): Promise<{ bytes: Uint8Array; pageCount: number; removed: RemovedContent[] }> {
+  const doc = await loadPdf(bytes);
+  let clean;
+  try {
+    clean = await cleanPdf(doc);
+  } catch {
+    throw new PdfProblem('le PDF est endommagé ou tronqué (pages illisibles)');
+  }
+  if (clean.pageCount === 0) throw new PdfProblem('le PDF ne contient aucune page lisible');
+  return clean;
 }

@@ -51,7 +51,8 @@ export interface EmailAttachment {
 /** What the dossier draws for an exhibit. */
 export type EvidenceContent =
   | { kind: 'image'; frames: ImageFrame[] }
-  | { kind: 'pdf'; pageCount: number }
+  /** `clean`: the pages with nothing active (JavaScript, actions, embedded files, forms), what the dossier copies. */
+  | { kind: 'pdf'; pageCount: number; clean?: Uint8Array; removed?: string[] }
   | { kind: 'text'; text: string; truncated: boolean }
   | { kind: 'email'; headers: [string, string][]; text: string; truncated: boolean; attachments: EmailAttachment[] }
   | { kind: 'other' }
@@ -61,7 +62,7 @@ export type EvidenceContent =
 export interface PreparedEvidence {
   report: EvidenceReport;
   content: EvidenceContent;
-  /** The file's bytes, when asked for or needed (PDF pages are copied from them, other files are attached). */
+  /** The file's bytes, when asked for or needed (other files are attached). */
   original?: Uint8Array;
 }
 

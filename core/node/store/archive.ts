@@ -6,7 +6,8 @@
 import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { unzipSync, zipSync, type Zippable } from 'fflate';
+import { zipSync, type Zippable } from 'fflate';
+import { ArchiveProblem, MAX_ARCHIVE_CONTENT, readArchive } from './archive-read.js';
 import { CASE_FILE, DOCUMENTS_DIR, META_FILE, PIECES_DIR } from './layout.js';
 import { metaSchema } from './meta.js';
 import { migrateDraft, UnreadableCaseError } from './migrate.js';
@@ -15,8 +16,7 @@ import type { CaseRecord, CaseStore } from './case-store.js';
 
 export const EXPORT_FORMAT = 'recours/export@1';
 const MANIFEST = 'manifest.json';
-/** Larger than any sane case (photos, a few videos), small enough that a hostile archive cannot fill the memory. */
-export const MAX_ARCHIVE_CONTENT = 1024 * 1024 * 1024;
+export { MAX_ARCHIVE_CONTENT };
 
 interface ManifestEntry {
   path: string;
@@ -106,27 +106,13 @@ function readManifest(bytes: Uint8Array | undefined): ManifestEntry[] {
 }
 
 export async function importCase(store: CaseStore, bytes: Uint8Array, now = new Date()): Promise<CaseRecord> {
-  const refused: string[] = [];
-  let total = 0;
   let files: Record<string, Uint8Array>;
   try {
-    files = unzipSync(bytes, {
-      filter(file) {
-        if (file.name.endsWith('/')) return false;
-        if (file.name !== MANIFEST && !ALLOWED.some((r) => r.test(file.name))) {
-          refused.push(file.name);
-          return false;
-        }
-        total += file.originalSize;
-        if (total > MAX_ARCHIVE_CONTENT) throw invalid('son contenu dépasse 1 Go une fois décompressé.');
-        return true;
-      },
-    });
+    files = Object.fromEntries(readArchive(bytes, (name) => name === MANIFEST || ALLOWED.some((r) => r.test(name))));
   } catch (e) {
-    if (e instanceof StoreError) throw e;
+    if (e instanceof ArchiveProblem) throw invalid(e.message);
     throw invalid('ce n’est pas une archive .recours lisible (fichier abîmé ou d’un autre type).');
   }
-  if (refused.length > 0) throw invalid(`il contient des fichiers inattendus (${refused.slice(0, 3).map((n) => `« ${n.slice(0, 80)} »`).join(', ')}).`);
 
   const manifest = readManifest(files[MANIFEST]);
   const listed = new Set(manifest.map((e) => e.path));

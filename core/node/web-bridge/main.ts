@@ -25,7 +25,13 @@ try {
   const bridge = await start();
   console.log(`Recours est disponible sur ${bridge.url}`);
   console.log(`Dossiers enregistrés dans « ${defaultDataDir()} ». Ctrl+C pour arrêter.`);
+  // Heavy work runs in worker threads, so a signal is handled at once; should closing hang, exit all the same,
+  // and a second Ctrl+C exits immediately. Writes are atomic: stopping mid-job leaves no half-written file.
+  let stopping = false;
   const stop = () => {
+    if (stopping) process.exit(130);
+    stopping = true;
+    setTimeout(() => process.exit(0), 1000).unref();
     void bridge.close().finally(() => process.exit(0));
   };
   process.on('SIGINT', stop);

@@ -13,6 +13,7 @@ import { defaultTemplatesDir } from '../template-registry.js';
 import { createApiRoute, DEFAULT_MAX_BODY_BYTES, sendError } from './api-route.js';
 import { refusal } from './guard.js';
 import { createStaticHandler, PAGE_HEADERS } from './static-files.js';
+import { workerHeavyWork } from './heavy-work.js';
 
 export interface WebBridgeOptions {
   /** Where cases are stored (one folder per case). */
@@ -45,10 +46,13 @@ export async function startWebBridge(options: WebBridgeOptions): Promise<WebBrid
   const log = options.log ?? ((m: string) => console.error(m));
   const settings = options.settings ?? createJsonSettingsStore(join(options.dataDir, 'settings.json'), { onProblem: log });
   const store = createCaseStore({ dataDir: options.dataDir, onProblem: log, ...(options.today ? { today: options.today } : {}) });
+  // Letters and dossiers in a worker thread: a long job never keeps the bridge from answering.
+  const heavy = workerHeavyWork();
   const dispatcher = createApiDispatcher({
     store,
     settings,
     log,
+    heavyWork: heavy,
     ...(options.templatesDir ? { templatesDir: options.templatesDir } : {}),
     ...(options.today ? { today: options.today } : {}),
   });
@@ -107,6 +111,6 @@ export async function startWebBridge(options: WebBridgeOptions): Promise<WebBrid
       new Promise<void>((resolve, reject) => {
         server.close((e) => (e ? reject(e) : resolve()));
         server.closeAllConnections();
-      }),
+      }).finally(() => heavy.close()),
   };
 }

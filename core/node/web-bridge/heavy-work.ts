@@ -1,0 +1,49 @@
+/**
+ * Letters and dossiers produced in a worker thread, each under a time limit, so that the bridge keeps answering
+ * other requests (and signals) while a long job runs, and a job that never ends is stopped with a French message.
+ */
+import { ApiError } from '../../common/api/contract.js';
+import type { LetterDocument } from '../../common/document/model.js';
+import type { HeavyWork } from '../api/core-modules.js';
+import type { DossierJobInput, DossierJobOutput } from '../dossier/index.js';
+import { TaskTimeoutError, WorkerPool } from '../evidence/pool.js';
+import type { OutputFormat } from '../generate.js';
+
+export type HeavyTask =
+  | { type: 'letter'; document: LetterDocument; format: OutputFormat }
+  | { type: 'dossier'; input: DossierJobInput };
+
+const WORKER_URL = new URL(import.meta.url.endsWith('.ts') ? './heavy-worker.ts' : './heavy-worker.js', import.meta.url);
+
+/** A letter takes well under a second; a dossier of a hundred photos about a minute here. */
+export const LETTER_TIME_LIMIT_MS = 2 * 60_000;
+export const DOSSIER_TIME_LIMIT_MS = 15 * 60_000;
+
+function timeLimit(e: unknown, what: string): unknown {
+  if (!(e instanceof TaskTimeoutError)) return e;
+  return new ApiError({ code: 'failed', message: `${what} a été interrompu après ${Math.round(e.ms / 60_000)} min : le travail ne finissait pas. Vérifiez les textes très longs et les pièces du dossier, puis recommencez.` });
+}
+
+export function workerHeavyWork(options: { size?: number; letterMs?: number; dossierMs?: number } = {}): HeavyWork & { close(): Promise<void> } {
+  const pool = new WorkerPool({ url: WORKER_URL, size: options.size ?? 2, timeoutMs: options.dossierMs ?? DOSSIER_TIME_LIMIT_MS });
+  return {
+    async renderLetter(document, format) {
+      try {
+        return await pool.run<Uint8Array>({ type: 'letter', document, format } satisfies HeavyTask, { timeoutMs: options.letterMs ?? LETTER_TIME_LIMIT_MS });
+      } catch (e) {
+        throw timeLimit(e, 'La mise en page de la lettre');
+      }
+    },
+    async assembleDossier({ onProgress: _progress, signal, ...input }) {
+      try {
+        return await pool.run<DossierJobOutput>({ type: 'dossier', input } satisfies HeavyTask, {
+          ...(signal ? { signal } : {}),
+          timeoutMs: options.dossierMs ?? DOSSIER_TIME_LIMIT_MS,
+        });
+      } catch (e) {
+        throw timeLimit(e, 'L’assemblage du dossier de pièces');
+      }
+    },
+    close: () => pool.destroy(),
+  };
+}
