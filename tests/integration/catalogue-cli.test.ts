@@ -1,5 +1,5 @@
 /** `recours deadlines` and `recours next`: readable French by default, JSON for tools, exit codes. */
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -25,7 +25,8 @@ describe('recours deadlines', () => {
     expect(r.out).toContain('Délais du dossier');
     expect(r.out).toContain('au 25 novembre 2026');
     expect(r.out).toContain('[dépassé] 26 octobre 2026 — Remboursement dû après rétractation\n      Fondement : C. conso, art. L221-24');
-    expect(r.out).toContain('[à venir] 6 novembre 2027 — Date limite de saisine du médiateur de la consommation');
+    // From the chat of 30 October 2026, the earliest written exchange (fact sheet §8.2), not the e-mail of 6 November.
+    expect(r.out).toContain('[à venir] 30 octobre 2027 — Date limite de saisine du médiateur de la consommation');
   });
   it('gives JSON for tools, with the current rung and the missing facts', async () => {
     const r = await run('deadlines', example('trottinette-vendeur-injoignable.json'), '--json', '--today', '2026-11-25');
@@ -72,10 +73,19 @@ describe('recours next', () => {
     expect(r.out).toContain(`Pour la produire : recours generate ${example('ordinateur-livre-jamais-recu.json')} --template mise-en-demeure-livraison --out DOSSIER_DE_SORTIE`);
   });
   it('warns when the step must wait, and lists the facts the letter still needs', async () => {
-    const r = await run('next', example('televiseur-non-conforme.json'), '--today', '2026-11-25');
+    // The same case before the mediator's notice of its end: the ninety days still run.
+    const tv = JSON.parse(readFileSync(example('televiseur-non-conforme.json'), 'utf8')) as Record<string, unknown>;
+    delete tv.mediation;
+    const running = join(mkdtempSync(join(tmpdir(), 'recours-next-')), 'televiseur.json');
+    writeFileSync(running, JSON.stringify(tv));
+    const r = await run('next', running, '--today', '2026-11-25');
     expect(r.out).toContain('Prochaine étape : Demande de conciliation — modèle « demande-conciliateur »');
     expect(r.out).toContain('À partir du 10 décembre 2026.');
     expect(r.out).toContain('Attention :\n  - Issue de la médiation (saisine du 10 septembre 2026) : le délai court jusqu’au 9 décembre 2026.');
+    // With the notice recorded (mediation.ended), the mediation is over: no wait (fact sheet §8.2).
+    const ended = await run('next', example('televiseur-non-conforme.json'), '--today', '2026-11-25');
+    expect(ended.out).toContain('modèle « demande-conciliateur »');
+    expect(ended.out).not.toContain('À partir du');
     const prime = await run('next', example('abonnement-prime-reconduit.json'), '--today', '2026-11-25');
     expect(prime.out).toContain('modèle « abonnement-prime »');
   });

@@ -15,13 +15,13 @@ const registry = loadTemplateRegistry();
 const TODAY = '2026-11-25';
 
 /**
- * What must not appear in any letter: the pre-2022 numbering (L216-2, L216-3, L211-x, the old L217-4 conformity
- * article), the former 30 / 60-day thresholds of the résolution refund, the closed EU ODR platform, the 70 / 120-day
+ * What must not appear in any letter: the pre-2022 numbering (L216-2, L216-3, L211-x; L217-4 is cited again since
+ * the 2021 numbering gives it the contractual criteria of conformity), the former 30 / 60-day thresholds of the résolution refund, the closed EU ODR platform, the 70 / 120-day
  * rule whose place in the code is unconfirmed, the CPC article whose numbering is unconfirmed since décret 2025-660,
  * and a consumer mediator for Amazon that the fact sheet could not confirm.
  */
 const OBSOLETE_OR_UNCONFIRMED =
-  /L\.?\s?216-2\b|L\.?\s?216-3\b|L\.?\s?211-\d|L\.?\s?217-4\b|trente jours au-delà|jusqu.à soixante jours|plateforme (européenne )?de (règlement|RLL)|ec\.europa\.eu\/consumers\/odr|\bRLL\b|70 jours|120 jours|soixante-dix jours|cent vingt jours|750-1|FEVAD|médiateur du e-commerce/i;
+  /L\.?\s?216-2\b|L\.?\s?216-3\b|L\.?\s?211-\d|trente jours au-delà|jusqu.à soixante jours|plateforme (européenne )?de (règlement|RLL)|ec\.europa\.eu\/consumers\/odr|\bRLL\b|70 jours|120 jours|soixante-dix jours|cent vingt jours|750-1|FEVAD|médiateur du e-commerce/i;
 
 interface Expectation {
   example: string;
@@ -42,17 +42,23 @@ const CATALOGUE: Record<string, Expectation[]> = {
     { example: 'ordinateur-livre-jamais-recu.json', to: 'Amazon EU S.à r.l.', contains: ['article L216-1', 'article L216-4'] },
   ],
   'mise-en-demeure-livraison': [
-    { example: 'ordinateur-livre-jamais-recu.json', to: 'Amazon EU S.à r.l.', contains: ['article L216-6', 'article L216-7', 'article L241-4', 'de 20 % jusqu’à trente jours', 'article L221-15', '8 jours'] },
+    // §8.1: L216-6 II (immediate résolution) is stated, and no refund is demanded without notifying résolution.
+    { example: 'ordinateur-livre-jamais-recu.json', to: 'Amazon EU S.à r.l.', contains: ['article L216-6', 'article L216-6, II', 'condition essentielle', 'article L216-7', 'article L241-4', 'de 20 % jusqu’à trente jours', 'article L221-15', '8 jours', 'je saisirai le médiateur de la consommation'], absent: ['me rembourser dès à présent'] },
   ],
   'mise-en-demeure-conformite': [
     { example: 'telephone-defectueux.json', to: 'Amazon EU S.à r.l.', contains: ['article L217-3', 'article L217-7', 'article L217-9', 'article L217-10', 'article L217-11', 'article L217-14', 'article L217-17', 'article L241-5', 'trente jours', 'le remplacement du bien'] },
-    { example: 'ecouteurs-contrefaits.json', to: 'SoundHub Handels GmbH', contains: ['article L217-5', 'produit contrefait', 'résoudre le contrat', '229,00 €'], absent: ['article L217-7'] },
+    // §8.1: the contractual criteria are L217-4; a genuine replacement is a mise en conformité (L217-9), immediate
+    // résolution rests on L217-14; a German seller is followed by CEC France, not a promised mediator.
+    { example: 'ecouteurs-contrefaits.json', to: 'SoundHub Handels GmbH', contains: ['article L217-4', 'article L217-9', 'article L217-14', 'produit contrefait', 'résoudre le contrat', '229,00 €', 'Centre Européen des Consommateurs France'], absent: ['article L217-7', 'article L217-5', 'ne peut pas être mis en conformité', 'médiateur de la consommation'] },
+    // A mediation already asked for on the dispute: no mediator is promised again (L612-2 3°).
+    { example: 'televiseur-non-conforme.json', to: 'Électro Discount France SAS', contains: ['article L217-4', 'je saisirai la juridiction compétente'], absent: ['article L217-5', 'saisirai le médiateur', 'saisirai gratuitement le médiateur'] },
   ],
   'mise-en-demeure-vices-caches': [
     { example: 'lave-linge-vice-cache.json', to: 'Amazon EU S.à r.l.', contains: ['article 1641 du code civil', 'article 1644', 'article 1648', '14 octobre 2028', '310,00 €', 'Cass. ch. mixte, 21 juillet 2023'] },
   ],
   'reclamation-contrefacon': [
-    { example: 'ecouteurs-contrefaits.json', to: 'SoundHub Handels GmbH', contains: ['article L217-3', 'article L217-5', 'article L716-10 du code de la propriété intellectuelle', 'article 414 du code des douanes', 'les 3 pièces jointes'], absent: ['article L221-18'] },
+    // §8.1: L217-4, L217-9 and L217-14 instead of « cannot be brought into conformity »; no « the buyer risks prosecution ».
+    { example: 'ecouteurs-contrefaits.json', to: 'SoundHub Handels GmbH', contains: ['article L217-3', 'article L217-4', 'article L217-9', 'article L217-14', 'les 3 pièces jointes', 'Centre Européen des Consommateurs France'], absent: ['article L221-18', 'article L217-5', 'L716-10', 'poursuites', 'ne pouvant être mis en conformité', 'médiateur de la consommation'] },
   ],
   'mise-en-demeure-remboursement': [
     { example: 'aspirateur-retractation.json', to: 'Amazon EU S.à r.l.', contains: ['article L221-24', 'article L242-4', '26 octobre 2026', 'le retard est de 30 jours : majoration de 10 %', 'même moyen de paiement', '379,00 €'] },
@@ -63,20 +69,25 @@ const CATALOGUE: Record<string, Expectation[]> = {
         c.refund = { reason: 'delivery-resolution' };
       },
       to: 'Amazon EU S.à r.l.',
-      contains: ['article L216-6', 'Par la présente, je vous notifie la résolution du contrat', 'article L216-7', 'article L241-4', 'de 10 % si le remboursement intervient au plus tard quatorze jours', 'Par lettre du 10 novembre 2026'],
+      // §8.1: the letter that notifies the résolution asks for the refund within 14 days (L216-7), increases after that.
+      contains: ['article L216-6', 'Par la présente, je vous notifie la résolution du contrat', 'article L216-7', 'article L241-4', 'de 10 % si le remboursement intervient au plus tard quatorze jours', 'Par lettre du 10 novembre 2026', 'au plus tard dans les quatorze jours suivant la réception de la présente'],
+      absent: ['8 jours', 'augmentée des majorations légales'],
     },
   ],
   'vendeur-marketplace': [
-    { example: 'trottinette-vendeur-injoignable.json', to: 'MobilitéPlus SARL', contains: ['article L221-15', 'article L216-1', 'article L216-4', '4 novembre 2026', 'dans les 48 heures', 'selon les conditions publiées par Amazon'] },
+    // §8.1: a silent seller lets the letter notify the résolution at once (L216-6 II), refund in 14 days; one period per demand.
+    { example: 'trottinette-vendeur-injoignable.json', to: 'MobilitéPlus SARL', contains: ['article L221-15', 'article L216-1', 'article L216-4', '4 novembre 2026', 'dans les 48 heures', 'Selon les conditions publiées par Amazon', 'article L216-6, II', 'je vous notifie par la présente la résolution du contrat', 'article L216-7', '499,00 €'], absent: ['et une réponse écrite', '8 jours'] },
   ],
   'reclamation-garantie-a-z': [
     { example: 'trottinette-vendeur-injoignable.json', to: 'Amazon — Garantie A à Z', online: true, contains: ['ne limite, ne restreint ni ne modifie aucun des droits des consommateurs', 'selon les conditions publiées par Amazon', 'article L221-15', '499,00 €', 'MobilitéPlus SARL'] },
   ],
   'abonnement-prime': [
-    { example: 'abonnement-prime-reconduit.json', to: 'Amazon EU S.à r.l.', contains: ['article L215-1-1', 'article L215-1)', 'article L241-3', '19 novembre 2026', '68,94 €', '69,90 €'], absent: ['après la résiliation'] },
+    // §8.1: the amount claimed is shown with its calculation.
+    { example: 'abonnement-prime-reconduit.json', to: 'Amazon EU S.à r.l.', contains: ['article L215-1-1', 'article L215-1)', 'article L241-3', '19 novembre 2026', '68,94 €', '69,90 €', 'Calcul de la somme réclamée', '5 jours sur 365', '0,96 €'], absent: ['après la résiliation', 'que je n’ai pas autorisés'] },
   ],
   'demande-rgpd-acces': [
-    { example: 'donnees-personnelles-acces.json', to: 'Amazon EU S.à r.l.', contains: ['article 15 du règlement (UE) 2016/679', 'un mois', 'article 12, paragraphe 3', 'article 12, paragraphe 5', 'CNIL'] },
+    // §8.1: the reasons for a refusal are owed under art. 12 § 4.
+    { example: 'donnees-personnelles-acces.json', to: 'Amazon EU S.à r.l.', contains: ['article 15 du règlement (UE) 2016/679', 'un mois', 'article 12, paragraphe 3', 'article 12, paragraphe 4', 'article 12, paragraphe 5', 'CNIL'] },
   ],
   'demande-rgpd-effacement': [
     { example: 'donnees-personnelles-acces.json', to: 'Amazon EU S.à r.l.', contains: ['article 17 du règlement (UE) 2016/679', 'un mois', 'CNIL'] },
@@ -85,16 +96,41 @@ const CATALOGUE: Record<string, Expectation[]> = {
     { example: 'compte-pirate-fraude.json', to: 'Amazon EU S.à r.l.', contains: ['article 15 du RGPD', 'article L133-24', 'treize mois', '300,00 €', 'adresses IP'] },
   ],
   'contestation-bancaire': [
-    { example: 'compte-pirate-fraude.json', to: 'Banque Populaire Grand Ouest', contains: ['article L133-24', 'article L133-18', 'article L133-19', 'Banque de France', '12 novembre 2026', '300,00 €', 'au profit d’Amazon EU S.à r.l.', 'quinze points'] },
+    { example: 'compte-pirate-fraude.json', to: 'Banque Populaire Grand Ouest', contains: ['article L133-24', 'article L133-18', 'article L133-19', 'article L133-23', 'Banque de France', '12 novembre 2026', '300,00 €', 'au profit d’Amazon EU S.à r.l.', 'quinze points'] },
+    // §8.1: charges after a cancelled subscription stay authorised until consent is withdrawn (CMF L133-7): the letter
+    // withdraws it and sends the claim for past charges to the merchant (L215-1).
+    {
+      example: 'abonnement-prime-reconduit.json',
+      change: (c) => {
+        c.contestedPayment = { operations: [{ date: '2026-11-15', amount: 6.99, label: 'Prime mensuel' }] };
+        c.bank = { name: 'Crédit Mutuel de Bretagne', address: { lines: ['1 rue de Siam'], postalCode: '29200', city: 'Brest' } };
+      },
+      to: 'Crédit Mutuel de Bretagne',
+      contains: ['article L133-7', 'je retire mon consentement', 'article L215-1 du code de la consommation', '6,99 €'],
+      absent: ['que je n’ai pas autorisées', 'article L133-18'],
+    },
   ],
   'demande-reexamen': [
-    { example: 'televiseur-non-conforme.json', to: 'Électro Discount France SAS', contains: ['5 août 2026', 'SAV-77120', 'article L217-3', 'article L217-7', 'article L612-1'] },
+    // A mediator was already seized on this dispute: the letter does not promise another mediation (L612-2 3°).
+    { example: 'televiseur-non-conforme.json', to: 'Électro Discount France SAS', contains: ['5 août 2026', 'SAV-77120', 'article L217-3', 'article L217-7'], absent: ['saisirai le médiateur', 'saisirai gratuitement le médiateur'] },
+    // §8.1: after the bank's refusal the request goes to the bank and cites CMF L133-23, then the bank's mediator.
+    {
+      example: 'compte-pirate-fraude.json',
+      change: (c) => {
+        c.decision = { date: '2026-11-20', by: 'Banque Populaire Grand Ouest', party: 'bank', summary: 'Refus : opérations validées par authentification forte, négligence grave.' };
+      },
+      to: 'Banque Populaire Grand Ouest',
+      contains: ['article L133-23', 'négligence grave', 'article L133-18', 'médiateur de votre établissement', 'article L316-1'],
+      absent: ['médiateur de la consommation'],
+    },
   ],
   'saisine-mediateur': [
     { example: 'televiseur-non-conforme.json', to: 'Association Médiation Consommation Rhône', contains: ['article L612-1', 'article L612-2', '18 juin 2026', '26 juin 2026', 'dans le délai d’un an', 'Électro Discount France SAS'] },
   ],
   signalconso: [
     { example: 'ordinateur-livre-jamais-recu.json', to: 'SignalConso (DGCCRF)', online: true, contains: ['L216-1', '402-7719254-3381946', '15 octobre 2026'] },
+    // §8.1: the Prime report says what the facts show (no renewal notice, no refund: L215-1), not an ignored termination.
+    { example: 'abonnement-prime-reconduit.json', to: 'SignalConso (DGCCRF)', online: true, contains: ['sans l’information préalable sur la reconduction tacite', 'art. L215-1)', '20 octobre 2026'], absent: ['n’est pas prise en compte'] },
   ],
   'reclamation-cec-france': [
     { example: 'ecouteurs-contrefaits.json', to: 'Centre Européen des Consommateurs France', online: true, contains: ['Allemagne', 'Je réside en France', '10 octobre 2026', 'SoundHub Handels GmbH'] },
@@ -103,7 +139,8 @@ const CATALOGUE: Record<string, Expectation[]> = {
     { example: 'televiseur-non-conforme.json', to: 'M. Jean-Pierre Rolland, conciliateur de justice', contains: ['tentative de conciliation', 'n’excédant pas 5 000 euros', 'code de procédure civile', '899,00 €'] },
   ],
   'requete-tribunal': [
-    { example: 'televiseur-non-conforme.json', to: 'Tribunal judiciaire de Lyon', contains: ['Défendeur', 'RCS Lyon 894 120 337', 'article R631-3', 'article 1344-1', 'intérêts au taux légal à compter du 20 juillet 2026', 'article L217-14', 'Pièce n° 4', 'Par ces motifs'] },
+    // §8.1: the claimant's identity as CPC 54 and 57 require it; the résolution recorded and the goods collected.
+    { example: 'televiseur-non-conforme.json', to: 'Tribunal judiciaire de Lyon', contains: ['Défendeur', 'RCS Lyon 894 120 337', 'article R631-3', 'article 1344-1', 'intérêts au taux légal à compter du 20 juillet 2026', 'article L217-14', 'Pièce n° 4', 'Par ces motifs', 'GARNIER Thomas, technicien de maintenance, de nationalité française, né le 14 mars 1988 à Lyon (Rhône), demeurant', 'de constater la résolution du contrat de vente du 12 juin 2026', 'de reprendre le bien à ses frais'] },
   ],
 };
 
@@ -111,6 +148,16 @@ describe('the catalogue', () => {
   it('has an expectation for every template, and every template loads', () => {
     expect(registry.errors.map((e) => e.message)).toEqual([]);
     expect(Object.keys(CATALOGUE).sort()).toEqual(registry.templates.map((t) => t.meta.id).sort());
+  });
+  it('asks for the claimant’s profession, nationality, date and place of birth before a court request (CPC 54, 57)', async () => {
+    const c = structuredClone(await loadExample('televiseur-non-conforme.json'));
+    for (const k of ['profession', 'nationality', 'birthDate', 'birthPlace'] as const) delete c.claimant[k];
+    expect(missingFacts(c, registry.get('requete-tribunal')!.meta).map((p) => p.path)).toEqual(['claimant.profession', 'claimant.nationality', 'claimant.birthDate', 'claimant.birthPlace']);
+  });
+  it('does not offer the hidden-defects letter for goods that differ from the order (§8.1: that is conformity, L217-4)', () => {
+    const meta = registry.get('mise-en-demeure-vices-caches')!.meta;
+    expect(meta.disputes).not.toContain('non-conforming');
+    expect(meta.disputes).toContain('defective');
   });
 });
 

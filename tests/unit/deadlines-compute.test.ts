@@ -232,11 +232,55 @@ describe('mediator, A-to-z, bank and GDPR periods', () => {
   it('gives the controller one month, three when extended, from receipt (RGPD art. 12(3)), ending on the month’s last day', () => {
     const c = baseCase((k) => {
       k.dispute = { type: 'privacy', facts: 'Accès.', demand: 'data-access' };
-      k.dataRequest = { received: '2026-01-31' };
+      k.dataRequest = { received: '2025-01-31' };
     });
-    expect(deadline(c, 'gdpr-answer-due')).toMatchObject({ date: '2026-02-28', basis: 'RGPD, art. 12, § 3' });
+    expect(deadline(c, 'gdpr-answer-due')).toMatchObject({ date: '2025-02-28', basis: 'RGPD, art. 12, § 3' });
     c.dataRequest = { received: '2026-01-31', extended: true };
     expect(deadline(c, 'gdpr-answer-due')?.date).toBe('2026-04-30');
+  });
+  it('moves the GDPR month past a weekend and a public holiday (Regulation 1182/71, art. 3 § 4)', () => {
+    const c = baseCase((k) => {
+      k.dispute = { type: 'privacy', facts: 'Accès.', demand: 'data-access' };
+      k.dataRequest = { received: '2027-04-01' };
+    });
+    // 1 May 2027 is a Saturday and Labour Day, then a Sunday.
+    const d = deadline(c, 'gdpr-answer-due');
+    expect(d?.date).toBe('2027-05-03');
+    expect(d?.note?.replace(/\u00a0/g, ' ')).toContain('1er mai 2027 étant un jour férié (Fête du Travail)');
+    c.dataRequest = { received: '2026-01-31' };
+    expect(deadline(c, 'gdpr-answer-due')?.date).toBe('2026-03-02'); // 28 February 2026 is a Saturday
+  });
+  it('counts the mediator’s year from the earliest written exchange, a chat included (L612-2 4°)', () => {
+    const c = baseCase((k) => {
+      k.contacts = [
+        { date: '2026-10-02', channel: 'chat', with: 'service client Amazon', summary: 'Signalement par chat.' },
+        { date: '2026-10-15', channel: 'email', with: 'service client Amazon', summary: 'Réclamation.' },
+      ];
+    });
+    expect(deadline(c, 'mediator-limit')).toMatchObject({ date: '2027-10-02' });
+    expect(deadline(c, 'mediator-limit')?.note?.replace(/\u00a0/g, ' ')).toContain('2 octobre 2026');
+  });
+  it('ends the mediation at the mediator’s notice when the case records it', () => {
+    const c = baseCase((k) => (k.contacts = [{ date: '2026-09-10', channel: 'letter', summary: 'Saisine.', template: 'saisine-mediateur' }]));
+    c.mediation = { ended: '2026-10-20', outcome: 'no-agreement' };
+    expect(deadline(c, 'response-due')).toMatchObject({ date: '2026-10-20', overdue: true });
+    expect(deadline(c, 'response-due')?.label.replace(/\u00a0/g, ' ')).toContain('20 octobre 2026');
+  });
+  it('counts Good Friday and 26 December as closed in Alsace-Moselle (postal codes 57, 67, 68), from the claimant’s address', () => {
+    const bank = (postalCode: string, reported: string) =>
+      deadline(
+        baseCase((k) => {
+          k.claimant.address.postalCode = postalCode;
+          k.contestedPayment = { operations: [{ date: '2026-11-09', amount: 150 }], reported };
+        }),
+        'bank-refund-due',
+      )?.date;
+    expect(bank('75011', '2026-12-24')).toBe('2026-12-28'); // Christmas Friday, then the weekend
+    expect(bank('67000', '2027-12-24')).toBe('2027-12-27'); // 25 and 26 December 2027 fall on a weekend
+    expect(bank('67000', '2026-12-24')).toBe('2026-12-28');
+    expect(bank('75011', '2026-04-02')).toBe('2026-04-03'); // Good Friday 2026 in Paris: a working day
+    expect(bank('57000', '2026-04-02')).toBe('2026-04-07'); // Metz: Good Friday, weekend, Easter Monday
+    expect(bank('68100', '2026-04-02')).toBe('2026-04-07');
   });
   it('refunds subscription advances within 30 days when the renewal notice was missing (L215-1)', () => {
     const c = baseCase((k) => {

@@ -257,4 +257,31 @@ describe('the plan depends on the dispute', () => {
     c.contacts!.push(letter('2026-10-25', 'demande-reexamen'));
     expect(recommendNextStep(c, TODAY).templateId).toBe('mise-en-demeure-livraison');
   });
+  it('a fraud the bank refused: reconsideration by the bank, citing CMF L133-23', () => {
+    const c = delivery([letter('2026-11-12', 'contestation-bancaire')], (k) => {
+      k.dispute = { type: 'fraud', facts: 'Compte piraté.', demand: 'chargeback' };
+      k.contestedPayment = { operations: [{ date: '2026-11-09', amount: 150 }], reported: '2026-11-10' };
+      k.decision = { date: '2026-11-20', by: 'Banque Populaire', party: 'bank', summary: 'Négligence grave.' };
+    });
+    const step = recommendNextStep(c, TODAY);
+    expect(step.templateId).toBe('demande-reexamen');
+    expect(plain(step.reason)).toContain('à la banque');
+    expect(plain(step.reason)).toContain('art. L133-23');
+  });
+  it('goods that differ from the order: conformity, never hidden defects, even past two years (§8.1)', () => {
+    const c = delivery([letter('2026-10-20', 'reclamation-service-client')], (k) => {
+      k.dispute = { type: 'non-conforming', facts: 'Modèle différent.', demand: 'replacement', noticed: '2026-10-14' };
+      k.order!.delivered = '2024-03-12';
+    });
+    expect(recommendNextStep(c, TODAY).templateId).toBe('mise-en-demeure-conformite');
+    expect(stepWarnings(c, 'mise-en-demeure-vices-caches', TODAY).map(plain)[0]).toContain('art. L217-4');
+  });
+  it('a mediation that ended at the mediator’s notice: the next step without waiting for the ninety days', () => {
+    const c = delivery([letter('2026-10-15', 'reclamation-service-client'), letter('2026-10-25', 'mise-en-demeure-livraison'), letter('2026-11-05', 'mise-en-demeure-remboursement'), letter('2026-11-10', 'saisine-mediateur')], (k) => {
+      k.mediation = { ended: '2026-11-20', outcome: 'no-agreement' };
+    });
+    const step = recommendNextStep(c, TODAY);
+    expect(step.templateId).toBe('demande-conciliateur');
+    expect(step.notBefore).toBeUndefined();
+  });
 });

@@ -124,6 +124,7 @@ export const FIELD_LABELS: Record<string, string> = {
   'contestedPayment.operations[].amount': 'montant débité',
   'contestedPayment.operations[].label': 'libellé de l’opération',
   'contestedPayment.reported': 'date du signalement à la banque',
+  'contestedPayment.consentWithdrawn': 'date du retrait du consentement auprès de la banque',
   'contestedPayment.policeReport': 'plainte ou signalement à la police',
   'contestedPayment.policeReport.date': 'date de la plainte ou du signalement',
   'contestedPayment.policeReport.reference': 'numéro de la plainte ou du signalement',

@@ -228,6 +228,12 @@ export const contestedPaymentSchema = z.strictObject({
   operations: z.array(debitSchema).min(1),
   /** Date the claimant first reported the operations to the bank (call, opposition, online form). */
   reported: isoDate.optional(),
+  /**
+   * Date the claimant withdrew from the bank the consent to the payee's payments (a mandate or card authorisation
+   * revoked): until then, charges of a cancelled subscription count as authorised (CMF L133-7) and are claimed from the
+   * merchant (L215-1), not the bank.
+   */
+  consentWithdrawn: isoDate.optional(),
   /** The report to the police or gendarmerie (Perceval for card fraud): its date and reference. */
   policeReport: z.strictObject({ date: isoDate, reference: text.optional() }).optional(),
 });

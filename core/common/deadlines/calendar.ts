@@ -4,8 +4,9 @@
  * Public holidays are the eleven « fêtes légales » of metropolitan France (C. trav., art. L3133-1; list on
  * https://www.service-public.fr/particuliers/vosdroits/F2405): 1 January, Easter Monday, 1 May, 8 May, Ascension,
  * Whit Monday, 14 July, 15 August, 1 November, 11 November, 25 December. Whit Monday stays a public holiday even
- * where it is the « journée de solidarité ». The local holidays of Alsace-Moselle (Good Friday, 26 December) and of
- * the overseas departments are not included.
+ * where it is the « journée de solidarité ». In Alsace-Moselle (Moselle, Bas-Rhin, Haut-Rhin: postal codes 57, 67,
+ * 68), Good Friday and 26 December are public holidays too (C. trav., art. L3134-13; fact sheet §8.2). The overseas
+ * departments' own holidays are not included.
  *
  * Weekends and holidays only move a deadline where a text says so: see each rule in compute.ts.
  */
@@ -35,11 +36,23 @@ export interface PublicHoliday {
   name: string;
 }
 
-const holidayCache = new Map<number, PublicHoliday[]>();
+/** Which list of public holidays applies: metropolitan France, or Alsace-Moselle with its two extra days. */
+export type HolidayRegion = 'metropole' | 'alsace-moselle';
 
-/** The public holidays of a year in metropolitan France, in date order. */
-export function publicHolidays(year: number): PublicHoliday[] {
-  const cached = holidayCache.get(year);
+/**
+ * The region of a French postal code. Callers pass the claimant's postal code: the periods Recours moves past
+ * closed days are counted where the consumer acts and receives answers (withdrawal, bank refund, GDPR answer).
+ */
+export function holidayRegion(postalCode: string | undefined): HolidayRegion {
+  return /^\s*(57|67|68)\d{3}\s*$/.test(postalCode ?? '') ? 'alsace-moselle' : 'metropole';
+}
+
+const holidayCache = new Map<string, PublicHoliday[]>();
+
+/** The public holidays of a year in metropolitan France (or Alsace-Moselle), in date order. */
+export function publicHolidays(year: number, region: HolidayRegion = 'metropole'): PublicHoliday[] {
+  const key = `${region}:${year}`;
+  const cached = holidayCache.get(key);
   if (cached) return cached;
   const easter = easterSunday(year);
   const fixed = (md: string, name: string) => ({ date: `${year}-${md}`, name });
@@ -55,14 +68,15 @@ export function publicHolidays(year: number): PublicHoliday[] {
     fixed('11-01', 'Toussaint'),
     fixed('11-11', 'Armistice 1918'),
     fixed('12-25', 'Noël'),
+    ...(region === 'alsace-moselle' ? [{ date: addDays(easter, -2), name: 'Vendredi saint' }, fixed('12-26', 'Saint-Étienne')] : []),
   ].sort((x, y) => x.date.localeCompare(y.date));
-  holidayCache.set(year, list);
+  holidayCache.set(key, list);
   return list;
 }
 
 /** The holiday's name, or undefined when the day is not a public holiday. */
-export function publicHolidayName(date: string): string | undefined {
-  return publicHolidays(Number(date.slice(0, 4))).find((h) => h.date === date)?.name;
+export function publicHolidayName(date: string, region: HolidayRegion = 'metropole'): string | undefined {
+  return publicHolidays(Number(date.slice(0, 4)), region).find((h) => h.date === date)?.name;
 }
 
 /** 0 = Sunday … 6 = Saturday (UTC, like every date of the application). */
@@ -71,26 +85,26 @@ export function dayOfWeek(date: string): number {
 }
 
 /** Monday to Friday and not a public holiday. */
-export function isWorkingDay(date: string): boolean {
+export function isWorkingDay(date: string, region: HolidayRegion = 'metropole'): boolean {
   const dow = dayOfWeek(date);
-  return dow !== 0 && dow !== 6 && publicHolidayName(date) === undefined;
+  return dow !== 0 && dow !== 6 && publicHolidayName(date, region) === undefined;
 }
 
 /** The date itself when it is a working day, else the next working day (a period that ends on a closed day is extended). */
-export function extendToWorkingDay(date: string): string {
+export function extendToWorkingDay(date: string, region: HolidayRegion = 'metropole'): string {
   let d = date;
-  while (!isWorkingDay(d)) d = addDays(d, 1);
+  while (!isWorkingDay(d, region)) d = addDays(d, 1);
   return d;
 }
 
 /** The first working day strictly after `date`. */
-export function nextWorkingDay(date: string): string {
-  return extendToWorkingDay(addDays(date, 1));
+export function nextWorkingDay(date: string, region: HolidayRegion = 'metropole'): string {
+  return extendToWorkingDay(addDays(date, 1), region);
 }
 
 /** Why a day is closed, in French (« dimanche », « samedi », « jour férié (Ascension) »), or undefined. */
-export function closedDayReason(date: string): string | undefined {
-  const holiday = publicHolidayName(date);
+export function closedDayReason(date: string, region: HolidayRegion = 'metropole'): string | undefined {
+  const holiday = publicHolidayName(date, region);
   if (holiday) return `jour férié (${holiday})`;
   const dow = dayOfWeek(date);
   if (dow === 0) return 'dimanche';

@@ -1,5 +1,6 @@
 /** Facts read off a case that several rules share: who sold, from where, what kind of dispute. */
 import type { CaseFile, DisputeType } from '../case/schema.js';
+import { lettersSent } from './ladder.js';
 
 /** Small-claims threshold: the requête, and the prior amicable attempt the CPC requires, concern claims up to 5 000 € (fact sheet §2.7–2.8). */
 export const SMALL_CLAIMS_LIMIT = 5000;
@@ -53,4 +54,28 @@ export function traderLocation(c: CaseFile): TraderLocation {
   const country = (t.country ?? 'France').trim().toLocaleLowerCase('fr-FR');
   if (FRANCE.test(country)) return 'france';
   return EEC_NET.includes(country) ? 'eu' : 'outside';
+}
+
+/**
+ * Where the dispute is judged to be, for the amicable steps: France for a fraud (the bank is French) and for a sale by
+ * Amazon itself (probably invoiced by its French branch: fact sheet §7.7), else where the trader is established.
+ */
+export function disputeLocation(c: CaseFile): TraderLocation {
+  const amazonRetail = isAmazonCase(c) && !isMarketplaceSale(c) && c.respondent.role !== 'seller';
+  return c.dispute.type === 'fraud' || amazonRetail ? 'france' : traderLocation(c);
+}
+
+export type AmicableBody = 'mediator' | 'cec' | 'none';
+
+/**
+ * Who a letter may announce as the next amicable step: none once a mediation took place or was asked for on this dispute (L612-2 3°:
+ * a dispute already examined by a mediator is inadmissible) or for a trader outside the EU, Iceland and Norway;
+ * CEC France for a trader established in another of those states (fact sheet §2.5); else the consumer mediator.
+ */
+export function amicableBody(c: CaseFile): AmicableBody {
+  if (c.mediation || lettersSent(c).some((k) => k.template === 'saisine-mediateur')) return 'none';
+  const where = disputeLocation(c);
+  if (where === 'eu') return 'cec';
+  if (where === 'outside') return 'none';
+  return 'mediator';
 }

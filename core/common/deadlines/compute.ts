@@ -5,13 +5,18 @@
  *
  * Periods in months end on the same day of the target month, or on its last day when it is shorter
  * (31 January + 1 month = 28 or 29 February): `addMonths`. A deadline that falls on a Saturday, Sunday or public
- * holiday is moved only where the text says so — today, only the withdrawal period (C. conso, art. L221-19).
+ * holiday is moved only where the text says so: the withdrawal period (C. conso, art. L221-19), the bank's « jour
+ * ouvrable » (CMF L133-18) and the GDPR month (Regulation 1182/71, art. 3 § 4). Closed days are those of the
+ * claimant's postal code (Alsace-Moselle has two more: calendar.ts).
+ *
+ * Each rule's date is computed by one exported function below; the view model (what templates see) calls the same
+ * functions, so that a letter and the deadlines list never disagree.
  */
 import type { CaseFile } from '../case/schema.js';
 import { addDays, addMonths, formatLongDate } from '../format/dates.js';
-import { closedDayReason, extendToWorkingDay, nextWorkingDay } from './calendar.js';
+import { closedDayReason, extendToWorkingDay, holidayRegion, nextWorkingDay, type HolidayRegion } from './calendar.js';
 import { DELIVERY_DISPUTES, GOODS_DISPUTES, isMarketplaceSale, sellerIsPrivate } from './case-facts.js';
-import { lettersSent, sortedContacts, TEMPLATE_STEPS, writtenComplaints } from './ladder.js';
+import { lettersSent, sortedContacts, TEMPLATE_STEPS, withTrader, writtenComplaints } from './ladder.js';
 
 export const DEADLINE_IDS = [
   'delivery-due',
@@ -59,15 +64,106 @@ const REFUND_DAYS = 14;
 const CONFORMITY_DAYS = 30;
 const SUBSCRIPTION_REFUND_DAYS = 30;
 const A_TO_Z_DAYS = 90;
+const GUARANTEE_MONTHS = 24;
+const HIDDEN_DEFECT_MONTHS = 24;
+const MEDIATOR_MONTHS = 12;
+const BANK_CONTESTATION_MONTHS = 13;
 const GDPR_TEMPLATES = new Set(['demande-rgpd-acces', 'demande-rgpd-effacement']);
 
 type Rule = (c: CaseFile, today: string, options: DeadlineOptions) => Omit<Deadline, 'overdue'> | undefined;
 
 const long = formatLongDate;
 
+/** The claimant's calendar of closed days (see calendar.ts for why the claimant's postal code decides). */
+export function caseRegion(c: Pick<CaseFile, 'claimant'>): HolidayRegion {
+  return holidayRegion(c.claimant.address.postalCode);
+}
+
 /** Last day to withdraw from a sale of goods received on `received` (L221-18, L221-19). */
-export function withdrawalPeriodEnd(received: string): string {
-  return extendToWorkingDay(addDays(received, WITHDRAWAL_DAYS));
+export function withdrawalPeriodEnd(received: string, region: HolidayRegion = 'metropole'): string {
+  return extendToWorkingDay(addDays(received, WITHDRAWAL_DAYS), region);
+}
+
+/** L216-1: the agreed delivery date, else 30 days after the contract. */
+export function deliveryDueDate(o: Pick<NonNullable<CaseFile['order']>, 'date' | 'promisedDelivery'>): string {
+  return o.promisedDelivery ?? addDays(o.date, LEGAL_DELIVERY_DAYS);
+}
+
+/** L217-3: end of the legal guarantee of conformity, two years from délivrance. */
+export function guaranteeEndDate(delivered: string): string {
+  return addMonths(delivered, GUARANTEE_MONTHS);
+}
+
+/** L217-7: months during which a defect is presumed to have existed at délivrance (12 for second-hand goods). */
+export function presumptionMonths(used: boolean | undefined): number {
+  return used ? 12 : 24;
+}
+
+export function presumptionEndDate(delivered: string, used: boolean | undefined): string {
+  return addMonths(delivered, presumptionMonths(used));
+}
+
+/** C. civ. art. 1648: two years from the discovery of the hidden defect. */
+export function hiddenDefectLimitDate(noticed: string): string {
+  return addMonths(noticed, HIDDEN_DEFECT_MONTHS);
+}
+
+/**
+ * L612-2 4°: the mediator refuses a request made more than one year after the written complaint. Counted from the
+ * earliest written exchange with the professional, chats included, so that the date shown is never later than the
+ * one a mediator could hold against the consumer (fact sheet §8.2). Null without such an exchange.
+ */
+export function mediatorLimit(c: Pick<CaseFile, 'contacts' | 'respondent' | 'order'>): { from: string; date: string } | null {
+  const written = writtenComplaints(c)[0]?.date;
+  const chat = sortedContacts(c).find((k) => k.channel === 'chat' && withTrader(c, k))?.date;
+  const from = [written, chat].filter((d): d is string => d !== undefined).sort()[0];
+  return from ? { from, date: addMonths(from, MEDIATOR_MONTHS) } : null;
+}
+
+/** The oldest contested debit: CMF L133-24's thirteen months run from it. */
+function oldestDebit(c: Pick<CaseFile, 'contestedPayment'>): string | undefined {
+  return [...(c.contestedPayment?.operations ?? [])].map((o) => o.date).sort()[0];
+}
+
+/** CMF L133-24: report an unauthorised payment within 13 months of the debit date. Null without an operation. */
+export function bankContestationLimitDate(c: Pick<CaseFile, 'contestedPayment'>): string | null {
+  const first = oldestDebit(c);
+  return first ? addMonths(first, BANK_CONTESTATION_MONTHS) : null;
+}
+
+/** When the bank was told: the case's report date or the contestation letter sent, whichever is first. */
+function bankReportDate(c: Pick<CaseFile, 'contestedPayment' | 'contacts'>): string | undefined {
+  const letter = lettersSent(c).find((k) => k.template === 'contestation-bancaire');
+  return [c.contestedPayment?.reported, letter?.date].filter((d): d is string => d !== undefined).sort()[0];
+}
+
+/** CMF L133-18: end of the first business day after the report. Null when the report date is unknown. */
+export function bankRefundDueDate(c: Pick<CaseFile, 'contestedPayment' | 'contacts' | 'claimant'>): { reported: string; date: string } | null {
+  const reported = c.contestedPayment ? bankReportDate(c) : undefined;
+  return reported ? { reported, date: nextWorkingDay(reported, caseRegion(c)) } : null;
+}
+
+/**
+ * RGPD art. 12(3): one month from receipt, three when the controller announced an extension; a last day that is a
+ * Saturday, Sunday or public holiday moves to the next working day (Regulation (EEC, Euratom) No 1182/71, art. 3 § 4).
+ * Counted from the sending of the request when the date of receipt is unknown. Null without either date.
+ */
+export function gdprAnswerDueDate(c: Pick<CaseFile, 'dataRequest' | 'contacts' | 'claimant'>): { from: string; received: boolean; nominal: string; date: string } | null {
+  const letter = lettersSent(c).find((k) => GDPR_TEMPLATES.has(k.template));
+  const from = c.dataRequest?.received ?? letter?.date;
+  if (!from) return null;
+  const nominal = addMonths(from, c.dataRequest?.extended ? 3 : 1);
+  return { from, received: c.dataRequest?.received !== undefined, nominal, date: gdprMonthEnd(from, c.dataRequest?.extended ? 3 : 1, caseRegion(c)) };
+}
+
+/** `months` months after `from`, moved past a closed last day (Regulation 1182/71, art. 3 § 4): the GDPR's periods. */
+export function gdprMonthEnd(from: string, months: number, region: HolidayRegion): string {
+  return extendToWorkingDay(addMonths(from, months), region);
+}
+
+/** L215-1: without the renewal notice, advances are refunded within 30 days of termination. Null otherwise. */
+export function subscriptionRefundDueDate(s: CaseFile['subscription']): string | null {
+  return s?.cancelled && s.renewalNotice === false ? addDays(s.cancelled, SUBSCRIPTION_REFUND_DAYS) : null;
 }
 
 /** Date a refund is owed, when the case gives the date it runs from (L221-24, L216-7, L217-17); null otherwise. */
@@ -90,7 +186,7 @@ const deliveryDue: Rule = (c) => {
   return {
     id: 'delivery-due',
     label: 'Date limite de livraison',
-    date: o.promisedDelivery ?? addDays(o.date, LEGAL_DELIVERY_DAYS),
+    date: deliveryDueDate(o),
     basis: 'C. conso, art. L216-1',
     note: o.promisedDelivery
       ? 'Date indiquée lors de la commande.'
@@ -108,6 +204,17 @@ const responseDue: Rule = (c, _today, options) => {
   const days = c.letter?.responseDays ?? options.responseDays?.(last.template) ?? step?.responseDays ?? 15;
   const name = step?.name ?? `lettre « ${last.template} »`;
   if (last.template === 'saisine-mediateur') {
+    // The mediator's notice of the outcome ends the mediation (fact sheet §8.2): from then on nothing is awaited.
+    const ended = c.mediation?.ended;
+    if (ended && ended >= last.date) {
+      return {
+        id: 'response-due',
+        label: `Fin de la médiation (avis du médiateur du ${long(ended)})`,
+        date: ended,
+        basis: 'Médiation de la consommation : avis de fin de médiation',
+        note: 'La médiation a pris fin à la date de l’avis du médiateur ; vous pouvez passer à l’étape suivante.',
+      };
+    }
     return {
       id: 'response-due',
       label: `Issue de la médiation (saisine du ${long(last.date)})`,
@@ -134,9 +241,10 @@ const withdrawalEnd: Rule = (c, today) => {
   const received = c.order?.delivered;
   if (!received || ['non-delivery', 'privacy', 'fraud', 'subscription'].includes(c.dispute.type)) return undefined;
   const nominal = addDays(received, WITHDRAWAL_DAYS);
-  const date = withdrawalPeriodEnd(received);
+  const region = caseRegion(c);
+  const date = withdrawalPeriodEnd(received, region);
   if (date < today && c.refund?.reason !== 'withdrawal') return undefined;
-  const moved = date !== nominal ? ` Le ${long(nominal)} étant un ${closedDayReason(nominal) ?? 'jour chômé'}, le délai est prolongé au premier jour ouvrable suivant.` : '';
+  const moved = date !== nominal ? ` Le ${long(nominal)} étant un ${closedDayReason(nominal, region) ?? 'jour chômé'}, le délai est prolongé au premier jour ouvrable suivant.` : '';
   return {
     id: 'withdrawal-end',
     label: 'Fin du délai de rétractation',
@@ -208,9 +316,9 @@ const guaranteeEnd: Rule = (c) => {
   return {
     id: 'guarantee-end',
     label: 'Fin de la garantie légale de conformité',
-    date: addMonths(delivered, 24),
+    date: guaranteeEndDate(delivered),
     basis: 'C. conso, art. L217-3',
-    note: `Deux ans à compter de la délivrance (${long(delivered)}). Prolongée de six mois pour un bien réparé (art. L217-13).`,
+    note: `Deux ans à compter de la délivrance (${long(delivered)}). Prolongée de six mois pour un bien réparé (art. L217-13) ; la directive (UE) 2024/1799 porte cette prolongation à douze mois, mais n’est pas encore transposée en droit français : la règle peut changer.`,
   };
 };
 
@@ -218,11 +326,11 @@ const guaranteeEnd: Rule = (c) => {
 const presumptionEnd: Rule = (c) => {
   const delivered = c.order?.delivered;
   if (!delivered || !GOODS_DISPUTES.includes(c.dispute.type) || sellerIsPrivate(c)) return undefined;
-  const months = c.order?.used ? 12 : 24;
+  const months = presumptionMonths(c.order?.used);
   return {
     id: 'presumption-end',
     label: 'Fin de la présomption d’antériorité du défaut',
-    date: addMonths(delivered, months),
+    date: presumptionEndDate(delivered, c.order?.used),
     basis: 'C. conso, art. L217-7',
     note: `${months} mois après la délivrance${c.order?.used ? ' (bien d’occasion)' : ''} : jusque-là, le défaut est présumé exister au jour de la délivrance.`,
   };
@@ -231,26 +339,27 @@ const presumptionEnd: Rule = (c) => {
 /** C. civ. art. 1648: two years from the discovery of the defect (a prescription period: Cass. ch. mixte, 21 juill. 2023). */
 const hiddenDefectLimit: Rule = (c) => {
   const noticed = c.dispute.noticed;
-  if (!noticed || !['defective', 'non-conforming'].includes(c.dispute.type)) return undefined;
+  // Hidden defects only: a good that differs from the order is not one (fact sheet §8.1).
+  if (!noticed || c.dispute.type !== 'defective') return undefined;
   return {
     id: 'hidden-defect-limit',
     label: 'Délai pour agir en garantie des vices cachés',
-    date: addMonths(noticed, 24),
+    date: hiddenDefectLimitDate(noticed),
     basis: 'C. civ., art. 1648',
     note: `Deux ans à compter de la découverte du vice (${long(noticed)}). Délai de prescription, qui peut être interrompu (Cass. ch. mixte, 21 juill. 2023).`,
   };
 };
 
 /** L612-2 4°: the mediator refuses a request made more than one year after the written complaint. */
-const mediatorLimit: Rule = (c) => {
-  const first = writtenComplaints(c)[0];
-  if (!first) return undefined;
+const mediatorLimitRule: Rule = (c) => {
+  const limit = mediatorLimit(c);
+  if (!limit) return undefined;
   return {
     id: 'mediator-limit',
     label: 'Date limite de saisine du médiateur de la consommation',
-    date: addMonths(first.date, 12),
+    date: limit.date,
     basis: 'C. conso, art. L612-2, 4°',
-    note: `Un an à compter de la première réclamation écrite (${long(first.date)}).`,
+    note: `Un an à compter de la première réclamation écrite (${long(limit.from)} ; les échanges par chat et par messagerie comptés par prudence).`,
   };
 };
 
@@ -269,15 +378,15 @@ const aToZLimit: Rule = (c) => {
 
 /** CMF L133-24: report an unauthorised payment within 13 months of the debit date, on pain of forclusion. */
 const bankContestationLimit: Rule = (c) => {
-  const ops = c.contestedPayment?.operations;
-  if (!ops || ops.length === 0) return undefined;
-  const first = [...ops].sort((a, b) => a.date.localeCompare(b.date))[0]!;
+  const date = bankContestationLimitDate(c);
+  const first = oldestDebit(c);
+  if (!date || !first) return undefined;
   return {
     id: 'bank-contestation-limit',
     label: 'Date limite de contestation des opérations auprès de la banque',
-    date: addMonths(first.date, 13),
+    date,
     basis: 'C. mon. fin., art. L133-24',
-    note: `Treize mois à compter de la date de débit (${long(first.date)}${ops.length > 1 ? ', la plus ancienne des opérations' : ''}).`,
+    note: `Treize mois à compter de la date de débit (${long(first)}${(c.contestedPayment?.operations.length ?? 0) > 1 ? ', la plus ancienne des opérations' : ''}).`,
   };
 };
 
@@ -286,14 +395,13 @@ const bankContestationLimit: Rule = (c) => {
  * the report. « Jour ouvrable » is the bank's business day: Saturdays, Sundays and public holidays are not counted.
  */
 const bankRefundDue: Rule = (c) => {
-  if (!c.contestedPayment) return undefined;
-  const letter = lettersSent(c).find((k) => k.template === 'contestation-bancaire');
-  const reported = [c.contestedPayment.reported, letter?.date].filter((d): d is string => d !== undefined).sort()[0];
-  if (!reported) return undefined;
+  const due = bankRefundDueDate(c);
+  if (!due) return undefined;
+  const { reported } = due;
   return {
     id: 'bank-refund-due',
     label: 'Remboursement dû par la banque',
-    date: nextWorkingDay(reported),
+    date: due.date,
     basis: 'C. mon. fin., art. L133-18',
     note: `Au plus tard à la fin du premier jour ouvrable suivant le signalement du ${long(reported)} (compté ici par prudence en jours ouvrés : samedis, dimanches et jours fériés exclus). Au-delà, intérêts au taux légal majoré de 5, 10 puis 15 points.`,
   };
@@ -301,29 +409,31 @@ const bankRefundDue: Rule = (c) => {
 
 /** RGPD art. 12(3): one month from receipt of the request, three when the controller announced an extension. */
 const gdprAnswerDue: Rule = (c) => {
-  const letter = lettersSent(c).find((k) => GDPR_TEMPLATES.has(k.template));
-  const received = c.dataRequest?.received ?? letter?.date;
-  if (!received) return undefined;
+  const due = gdprAnswerDueDate(c);
+  if (!due) return undefined;
   const extended = c.dataRequest?.extended === true;
+  const moved = due.date !== due.nominal ? ` Le ${long(due.nominal)} étant un ${closedDayReason(due.nominal, caseRegion(c)) ?? 'jour chômé'}, le délai est reporté au premier jour ouvrable suivant (règlement n° 1182/71, art. 3, § 4).` : '';
   return {
     id: 'gdpr-answer-due',
     label: 'Réponse due à votre demande RGPD',
-    date: addMonths(received, extended ? 3 : 1),
+    date: due.date,
     basis: 'RGPD, art. 12, § 3',
     note:
       (extended ? 'Un mois prolongé de deux mois, comme le responsable du traitement l’a annoncé.' : 'Un mois à compter de la réception de la demande ; prolongeable de deux mois si le responsable du traitement vous en informe dans ce premier mois.') +
-      (c.dataRequest?.received ? '' : ` Compté ici depuis l’envoi du ${long(received)}.`),
+      moved +
+      (due.received ? '' : ` Compté ici depuis l’envoi du ${long(due.from)}.`),
   };
 };
 
 /** L215-1: without the renewal notice, the consumer may terminate at any time; advances are refunded within 30 days. */
 const subscriptionRefundDue: Rule = (c) => {
   const s = c.subscription;
-  if (!s?.cancelled || s.renewalNotice !== false) return undefined;
+  const date = subscriptionRefundDueDate(s);
+  if (!s?.cancelled || !date) return undefined;
   return {
     id: 'subscription-refund-due',
     label: 'Remboursement des sommes avancées après la reconduction',
-    date: addDays(s.cancelled, SUBSCRIPTION_REFUND_DAYS),
+    date,
     basis: 'C. conso, art. L215-1',
     note: `Trente jours à compter de la résiliation du ${long(s.cancelled)}, déduction faite du service effectivement utilisé ; au-delà, intérêts au taux légal (art. L241-3).`,
   };
@@ -331,7 +441,7 @@ const subscriptionRefundDue: Rule = (c) => {
 
 const RULES: Rule[] = [
   deliveryDue, responseDue, withdrawalEnd, refundDue, conformityDue, guaranteeEnd, presumptionEnd,
-  hiddenDefectLimit, mediatorLimit, aToZLimit, bankContestationLimit, bankRefundDue, gdprAnswerDue, subscriptionRefundDue,
+  hiddenDefectLimit, mediatorLimitRule, aToZLimit, bankContestationLimit, bankRefundDue, gdprAnswerDue, subscriptionRefundDue,
 ];
 
 /** Every deadline that applies to the case, in date order; `overdue` is judged on `today` (YYYY-MM-DD). */

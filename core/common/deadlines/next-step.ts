@@ -9,9 +9,9 @@
  */
 import type { CaseFile } from '../case/schema.js';
 import { formatAmount } from '../format/money.js';
-import { addDays, addMonths, daysBetween, formatLongDate } from '../format/dates.js';
-import { GOODS_DISPUTES, SMALL_CLAIMS_LIMIT, isAmazonCase, isMarketplaceSale, sellerIsPrivate, trader, traderLocation } from './case-facts.js';
-import { computeDeadlines, findDeadline, type DeadlineOptions } from './compute.js';
+import { addDays, daysBetween, formatLongDate } from '../format/dates.js';
+import { disputeLocation, GOODS_DISPUTES, SMALL_CLAIMS_LIMIT, isAmazonCase, isMarketplaceSale, sellerIsPrivate, trader, traderLocation } from './case-facts.js';
+import { bankContestationLimitDate, computeDeadlines, findDeadline, guaranteeEndDate, hiddenDefectLimitDate, mediatorLimit, type DeadlineOptions } from './compute.js';
 import { currentStage, lettersSent, rungIndex, TEMPLATE_STEPS, writtenComplaints } from './ladder.js';
 
 /** Compatible with NextStepInfo (core/common/api/contract.ts). */
@@ -36,7 +36,7 @@ function guaranteeApplies(c: CaseFile, today: string): boolean {
   if (sellerIsPrivate(c)) return false;
   const delivered = c.order?.delivered;
   if (!delivered) return true;
-  return (c.dispute.noticed ?? today) <= addMonths(delivered, 24);
+  return (c.dispute.noticed ?? today) <= guaranteeEndDate(delivered);
 }
 
 function complaintFor(c: CaseFile): string[] {
@@ -63,8 +63,10 @@ function formalNoticesFor(c: CaseFile, today: string): string[] {
     case 'late-delivery':
       return ['mise-en-demeure-livraison', 'mise-en-demeure-remboursement'];
     case 'defective':
-    case 'non-conforming':
       return [conformity];
+    // A good that differs from the order is a conformity (L217-4) or delivery defect, never a hidden one (fact sheet §8.1).
+    case 'non-conforming':
+      return ['mise-en-demeure-conformite'];
     case 'counterfeit':
       return ['mise-en-demeure-conformite'];
     case 'refund':
@@ -80,8 +82,7 @@ function formalNoticesFor(c: CaseFile, today: string): string[] {
 
 function escalationFor(c: CaseFile): Step[] {
   if (c.dispute.type === 'privacy') return [{ pseudo: 'cnil' }];
-  const amazonRetail = isAmazonCase(c) && !isMarketplaceSale(c) && c.respondent.role !== 'seller';
-  const where = c.dispute.type === 'fraud' || amazonRetail ? 'france' : traderLocation(c);
+  const where = disputeLocation(c);
   if (where === 'eu') return ['reclamation-cec-france', { pseudo: 'european-small-claims' }];
   if (where === 'outside') return ['signalconso', { pseudo: 'international' }];
   return ['saisine-mediateur', 'demande-conciliateur', 'requete-tribunal'];
@@ -110,8 +111,8 @@ export function stepWarnings(c: CaseFile, templateId: string, today: string): st
       if (!firstWritten) {
         w.push('Aucune réclamation écrite au professionnel dans le journal des contacts : le médiateur déclarera la demande irrecevable (C. conso, art. L612-2, 1°). Envoyez d’abord une réclamation écrite.');
       } else {
-        const limit = addMonths(firstWritten.date, 12);
-        if (today > limit) w.push(`Votre première réclamation écrite date du ${long(firstWritten.date)} : plus d’un an s’est écoulé (limite : ${long(limit)}), la demande risque d’être irrecevable (C. conso, art. L612-2, 4°).`);
+        const limit = mediatorLimit(c);
+        if (limit && today > limit.date) w.push(`Votre première réclamation écrite date du ${long(limit.from)} : plus d’un an s’est écoulé (limite : ${long(limit.date)}), la demande risque d’être irrecevable (C. conso, art. L612-2, 4°).`);
         else if (daysBetween(firstWritten.date, today) < 60) w.push('Certains médiateurs demandent d’attendre deux mois après la réclamation écrite (pratique de ces médiateurs, non exigée par la loi) : vérifiez leurs conditions.');
       }
       if (!c.mediator) w.push('Indiquez le médiateur (mediator) : le professionnel doit vous communiquer ses coordonnées (C. conso, art. L616-1) ; cherchez la rubrique « médiation » de ses conditions générales de vente ou sa réponse à votre réclamation, et la liste officielle sur economie.gouv.fr/mediation-conso.');
@@ -140,7 +141,8 @@ export function stepWarnings(c: CaseFile, templateId: string, today: string): st
     case 'contestation-bancaire': {
       if (sentIds.has('reclamation-garantie-a-z')) w.push('Vous avez déposé une réclamation Garantie A à Z : selon les conditions publiées par Amazon, une contestation auprès de la banque rend la réclamation A à Z impossible, ce qui peut mettre fin à celle en cours.');
       const first = [...(c.contestedPayment?.operations ?? [])].sort((a, b) => a.date.localeCompare(b.date))[0];
-      if (first && today > addMonths(first.date, 13)) w.push(`L’opération du ${long(first.date)} a été débitée il y a plus de treize mois : la contestation est en principe forclose (C. mon. fin., art. L133-24), sauf si la banque ne vous a pas fourni l’information sur cette opération.`);
+      const limit = bankContestationLimitDate(c);
+      if (first && limit && today > limit) w.push(`L’opération du ${long(first.date)} a été débitée il y a plus de treize mois : la contestation est en principe forclose (C. mon. fin., art. L133-24), sauf si la banque ne vous a pas fourni l’information sur cette opération.`);
       if (!c.contestedPayment) w.push('Indiquez les opérations contestées (contestedPayment.operations) : date de débit, montant, libellé.');
       if (!c.bank) w.push('Indiquez votre banque et l’adresse de votre agence (bank).');
       break;
@@ -157,14 +159,15 @@ export function stepWarnings(c: CaseFile, templateId: string, today: string): st
       if (!c.conciliator) w.push('Indiquez le conciliateur de justice (conciliator) : nom et adresse de sa permanence.');
       break;
     case 'mise-en-demeure-conformite':
-      if (sellerIsPrivate(c)) w.push('Le vendeur est un particulier : la garantie légale de conformité ne s’applique pas ; utilisez la garantie des vices cachés (modèle « mise-en-demeure-vices-caches »).');
-      else if (!guaranteeApplies(c, today)) w.push('Le défaut est apparu plus de deux ans après la délivrance : la garantie légale de conformité ne s’applique plus (C. conso, art. L217-3) ; utilisez la garantie des vices cachés (modèle « mise-en-demeure-vices-caches »).');
+      if (sellerIsPrivate(c)) w.push(`Le vendeur est un particulier : la garantie légale de conformité ne s’applique pas${c.dispute.type === 'defective' ? ' ; utilisez la garantie des vices cachés (modèle « mise-en-demeure-vices-caches »)' : ''}.`);
+      else if (!guaranteeApplies(c, today)) w.push(`Le défaut est apparu plus de deux ans après la délivrance : la garantie légale de conformité ne s’applique plus (C. conso, art. L217-3)${c.dispute.type === 'defective' ? ' ; utilisez la garantie des vices cachés (modèle « mise-en-demeure-vices-caches »)' : ''}.`);
       if (!c.order?.delivered) w.push('Indiquez la date de livraison (order.delivered) : la garantie court de la délivrance.');
       break;
     case 'mise-en-demeure-vices-caches': {
+      if (c.dispute.type === 'non-conforming') w.push('Un bien différent de celui commandé relève de la garantie légale de conformité (C. conso, art. L217-4) ou de la délivrance, non de la garantie des vices cachés : utilisez le modèle « mise-en-demeure-conformite ».');
       const noticed = c.dispute.noticed;
       if (!noticed) w.push('Indiquez la date de découverte du défaut (dispute.noticed) : l’action doit être engagée dans les deux ans de la découverte du vice (C. civ., art. 1648).');
-      else if (today > addMonths(noticed, 24)) w.push(`Le vice a été découvert le ${long(noticed)}, il y a plus de deux ans : l’action est prescrite sauf interruption ou suspension (C. civ., art. 1648).`);
+      else if (today > hiddenDefectLimitDate(noticed)) w.push(`Le vice a été découvert le ${long(noticed)}, il y a plus de deux ans : l’action est prescrite sauf interruption ou suspension (C. civ., art. 1648).`);
       break;
     }
     case 'mise-en-demeure-remboursement':
@@ -254,7 +257,10 @@ export function recommendNextStep(c: CaseFile, today: string, options: DeadlineO
   const decision = c.decision;
   if (decision && (!last || decision.date >= last.date) && rungIndex(stage.id) < rungIndex('formal-notice')) {
     const reconsidered = sent.some((k) => k.template === 'demande-reexamen' && k.date >= decision.date);
-    if (!reconsidered) return build(c, 'demande-reexamen', today, `${decision.by} a rendu le ${long(decision.date)} une décision défavorable (« ${decision.summary} ») : demandez-en le réexamen par écrit, en rappelant vos droits, avant de passer à la mise en demeure.`);
+    const why = decision.party === 'bank'
+      ? 'demandez-en le réexamen par écrit à la banque : c’est à elle de prouver que les opérations ont été authentifiées et que vous avez commis une négligence grave (C. mon. fin., art. L133-23).'
+      : 'demandez-en le réexamen par écrit, en rappelant vos droits, avant de passer à la mise en demeure.';
+    if (!reconsidered) return build(c, 'demande-reexamen', today, `${decision.by} a rendu le ${long(decision.date)} une décision défavorable (« ${decision.summary} ») : ${why}`);
   }
 
   const next = plan.find((s) => !isDone(s));

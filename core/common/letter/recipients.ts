@@ -1,6 +1,7 @@
 /**
  * Who a letter goes to. Most letters go to the respondent (the professional); some go to another party the case
- * records — the Marketplace seller, the claimant's bank, the mediator, the conciliator, the court — and texts filed
+ * records — the Marketplace seller, the claimant's bank, the mediator, the conciliator, the court, or whoever took the
+ * decision a reconsideration challenges (`decision.party`) — and texts filed
  * on a website (SignalConso, CEC France, A-to-z claim) show fixed lines from the template instead of an address.
  */
 import type { Address, CaseFile } from '../case/schema.js';
@@ -28,7 +29,14 @@ function fromRespondent(c: CaseFile): Recipient {
   return { kind: 'party', name: r.name, ...(r.department ? { department: r.department } : {}), address: r.address, isRespondent: true, online: false };
 }
 
-const PARTY_PATHS: Record<Exclude<RecipientParty, 'respondent'>, string> = {
+type Addressee = Exclude<RecipientParty, 'decision'>;
+
+/** The party a template's `recipient` names for this case: `decision` resolves to the decision's author. */
+function addresseeOf(c: CaseFile, to: RecipientParty): Addressee {
+  return to === 'decision' ? c.decision?.party ?? 'respondent' : to;
+}
+
+const PARTY_PATHS: Record<Exclude<Addressee, 'respondent'>, string> = {
   seller: 'order.seller.address',
   bank: 'bank',
   mediator: 'mediator',
@@ -40,9 +48,10 @@ const PARTY_PATHS: Record<Exclude<RecipientParty, 'respondent'>, string> = {
 export function recipientOf(c: CaseFile, meta: RecipientMeta): Recipient | undefined {
   const to = meta.recipient;
   if (typeof to === 'object') return { kind: 'fixed', lines: to.lines, isRespondent: false, online: to.online };
-  if (to === 'respondent') return fromRespondent(c);
-  if (to === 'seller') return seller(c);
-  const p = c[to];
+  const who = addresseeOf(c, to);
+  if (who === 'respondent') return fromRespondent(c);
+  if (who === 'seller') return seller(c);
+  const p = c[who];
   if (!p) return undefined;
   return { kind: 'party', name: p.name, ...(p.department ? { department: p.department } : {}), address: p.address, isRespondent: false, online: false };
 }
@@ -50,8 +59,10 @@ export function recipientOf(c: CaseFile, meta: RecipientMeta): Recipient | undef
 /** The fact missing to address the letter, in the words of missingFacts. */
 export function recipientProblems(c: CaseFile, meta: RecipientMeta & Pick<TemplateMeta, 'title'>): Problem[] {
   const to = meta.recipient;
-  if (typeof to === 'object' || to === 'respondent' || recipientOf(c, meta) !== undefined) return [];
-  const path = to === 'seller' && !c.order?.seller ? 'order.seller' : PARTY_PATHS[to];
+  if (typeof to === 'object' || recipientOf(c, meta) !== undefined) return [];
+  const who = addresseeOf(c, to);
+  if (who === 'respondent') return [];
+  const path = who === 'seller' && !c.order?.seller ? 'order.seller' : PARTY_PATHS[who];
   const label = FIELD_LABELS[path] ?? path;
   return [{ path, message: `${label[0]?.toUpperCase()}${label.slice(1)} (${path}) : nécessaire pour « ${meta.title} »` }];
 }

@@ -24,7 +24,8 @@ export const KIND_LABELS: Record<TemplateKind, string> = {
 const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 
 /** Parties of a case a letter may be addressed to (see core/common/letter/recipients.ts). */
-export const RECIPIENT_PARTIES = ['respondent', 'seller', 'bank', 'mediator', 'conciliator', 'court'] as const;
+/** `decision`: whoever took the case's decision (`decision.party`), for a reconsideration. */
+export const RECIPIENT_PARTIES = ['respondent', 'seller', 'bank', 'mediator', 'conciliator', 'court', 'decision'] as const;
 export type RecipientParty = (typeof RECIPIENT_PARTIES)[number];
 
 export const templateMetaSchema = z.strictObject({

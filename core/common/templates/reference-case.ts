@@ -74,6 +74,7 @@ export const REFERENCE_CASE: CaseFile = {
     instrument: 'Carte se terminant par 0000',
     operations: [{ date: '2026-10-02', amount: 10, label: 'Opération' }],
     reported: '2026-10-03',
+    consentWithdrawn: '2026-10-03',
     policeReport: { date: '2026-10-04', reference: 'PERCEVAL-0000' },
   },
   dataRequest: { received: '2026-10-04', extended: false, answer: 'none' },

@@ -7,13 +7,17 @@ import type { CaseFile, Party } from '../case/schema.js';
 import {
   CHANNEL_LABELS, DEMAND_LABELS, DISPUTE_LABELS, REFUND_REASON_LABELS, SENDING_LABELS, SUBSCRIPTION_PERIOD_LABELS,
 } from '../case/labels.js';
-import { addDays, addMonths, daysBetween } from '../format/dates.js';
+import { addDays, daysBetween } from '../format/dates.js';
 import { exhibitsOf, type Exhibit } from '../case/exhibits.js';
-import { computeDeadlines, LEGAL_DELIVERY_DAYS, refundDueDate, withdrawalPeriodEnd } from '../deadlines/compute.js';
-import { nextWorkingDay } from '../deadlines/calendar.js';
+import {
+  bankContestationLimitDate, bankRefundDueDate, caseRegion, computeDeadlines, deliveryDueDate, gdprAnswerDueDate, gdprMonthEnd, guaranteeEndDate,
+  hiddenDefectLimitDate, LEGAL_DELIVERY_DAYS, mediatorLimit, presumptionEndDate, presumptionMonths, refundDueDate,
+  subscriptionRefundDueDate, withdrawalPeriodEnd,
+} from '../deadlines/compute.js';
 import { currentStage, isWritten, lettersSent, sortedContacts, TEMPLATE_STEPS, writtenComplaints } from '../deadlines/ladder.js';
 import { lateRefund } from '../deadlines/late-refund.js';
-import { SMALL_CLAIMS_LIMIT, trader, traderLocation } from '../deadlines/case-facts.js';
+import { subscriptionRefund } from '../deadlines/subscription-refund.js';
+import { amicableBody, SMALL_CLAIMS_LIMIT, trader, traderLocation } from '../deadlines/case-facts.js';
 
 export { LEGAL_DELIVERY_DAYS };
 
@@ -58,6 +62,14 @@ function contactView(k: NonNullable<CaseFile['contacts']>[number]) {
   };
 }
 
+/** The L215-1 calculation with every field present, whichever kind it is (templates are strict). */
+function subscriptionRefundView(s: CaseFile['subscription']) {
+  const r = subscriptionRefund(s);
+  if (!r) return null;
+  const none = { charges: [] as { date: string; amount: number; label: string | null }[], renewed: null, cancelled: null, price: null, periodDays: null, daysUsed: null, used: null };
+  return { ...none, ...r };
+}
+
 export function buildView(c: CaseFile, options: ViewOptions) {
   const letterDate = c.letter?.date ?? options.today;
   const responseDays = c.letter?.responseDays ?? options.defaultResponseDays;
@@ -71,14 +83,17 @@ export function buildView(c: CaseFile, options: ViewOptions) {
   const refundDue = refund ? refundDueDate(refund) : null;
   const refundScale = refund?.reason === 'withdrawal' ? 'withdrawal' : 'resolution';
   const late = refundDue ? lateRefund(refundScale, refundDue, letterDate) : null;
-  const guaranteeEnd = order?.delivered ? addMonths(order.delivered, 24) : null;
-  const presumptionMonths = order?.used ? 12 : 24;
+  const guaranteeEnd = order?.delivered ? guaranteeEndDate(order.delivered) : null;
+  const presumptionEnd = order?.delivered ? presumptionEndDate(order.delivered, order.used) : null;
+  const region = caseRegion(c);
+  const mediator = mediatorLimit(c);
+  const bankRefund = bankRefundDueDate(c);
+  const gdprDue = gdprAnswerDueDate(c);
+  const amicable = amicableBody(c);
   const payments = c.contestedPayment ? debits(c.contestedPayment.operations) : null;
   const charges = c.subscription?.charges ? debits(c.subscription.charges) : null;
   const cancelled = c.subscription?.cancelled;
   const lastFormalNotice = lettersSent(c).filter((l) => TEMPLATE_STEPS[l.template]?.rung === 'formal-notice').at(-1);
-  const bankLetter = lettersSent(c).find((k) => k.template === 'contestation-bancaire');
-  const reported = [c.contestedPayment?.reported, bankLetter?.date].filter((d): d is string => d !== undefined).sort()[0];
   const amount = c.dispute.amount ?? order?.total ?? null;
   const t = trader(c);
   const stage = currentStage(c);
@@ -133,23 +148,23 @@ export function buildView(c: CaseFile, options: ViewOptions) {
           carrier: opt(order.carrier),
           tracking: opt(order.tracking),
           /** Delivery due date: the agreed one, else 30 days after the order (L216-1). */
-          deliveryDue: order.promisedDelivery ?? addDays(order.date, LEGAL_DELIVERY_DAYS),
+          deliveryDue: deliveryDueDate(order),
           deliveryDateAgreed: order.promisedDelivery !== undefined,
           used: opt(order.used),
           listingUrl: opt(order.listingUrl),
           /** End of the legal guarantee of conformity: two years from délivrance (L217-3). */
           guaranteeEnd,
           /** End of the presumption of L217-7: 24 months, 12 for second-hand goods. */
-          presumptionEnd: order.delivered ? addMonths(order.delivered, presumptionMonths) : null,
-          presumptionMonths,
+          presumptionEnd,
+          presumptionMonths: presumptionMonths(order.used),
           /** The defect appeared (or, failing a date, the letter is written) within the two years of L217-3. */
           withinGuarantee: guaranteeEnd !== null && (c.dispute.noticed ?? letterDate) <= guaranteeEnd,
           /** The defect appeared within the presumption period of L217-7. */
-          withinPresumption: order.delivered !== undefined && (c.dispute.noticed ?? letterDate) <= addMonths(order.delivered, presumptionMonths),
+          withinPresumption: presumptionEnd !== null && (c.dispute.noticed ?? letterDate) <= presumptionEnd,
           /** Last day of the withdrawal period (L221-18, extended by L221-19). */
-          withdrawalEnd: order.delivered ? withdrawalPeriodEnd(order.delivered) : null,
+          withdrawalEnd: order.delivered ? withdrawalPeriodEnd(order.delivered, region) : null,
           /** The withdrawal period still runs on the letter's date. */
-          withdrawalOpen: order.delivered !== undefined && letterDate <= withdrawalPeriodEnd(order.delivered),
+          withdrawalOpen: order.delivered !== undefined && letterDate <= withdrawalPeriodEnd(order.delivered, region),
         }
       : null,
     dispute: {
@@ -164,16 +179,21 @@ export function buildView(c: CaseFile, options: ViewOptions) {
       /** The claim fits the requête and the small-claims rules (up to 5 000 €). */
       smallClaim: amount !== null && amount <= SMALL_CLAIMS_LIMIT,
       /** Two years from the discovery of the defect (C. civ. art. 1648). */
-      hiddenDefectLimit: c.dispute.noticed ? addMonths(c.dispute.noticed, 24) : null,
+      hiddenDefectLimit: c.dispute.noticed ? hiddenDefectLimitDate(c.dispute.noticed) : null,
     },
     contacts,
     /** Written complaints to the professional (letters, e-mails, messages), in date order: L612-2 asks for one. */
     complaints,
     firstComplaint,
-    /** One year after the first written complaint: the last day to seize the mediator (L612-2, 4°). */
-    mediatorLimit: firstComplaint ? addMonths(firstComplaint.date, 12) : null,
+    /** One year after the first written exchange with the professional: the last day to seize the mediator (L612-2, 4°). */
+    mediatorLimit: mediator?.date ?? null,
     /** The letter is written within that year. */
-    mediationInTime: firstComplaint !== null && letterDate <= addMonths(firstComplaint.date, 12),
+    mediationInTime: mediator !== null && letterDate <= mediator.date,
+    /**
+     * Who the consumer turns to next, amicably: the consumer mediator, CEC France for a trader established in another
+     * EU state, Iceland or Norway, or none (a mediation already took place, or the trader is outside that area).
+     */
+    escalation: { mediator: amicable === 'mediator', cec: amicable === 'cec', none: amicable === 'none' },
     /** Letters Recours produced that were marked as sent, in date order. */
     lettersSent: lettersSent(c).map(contactView),
     /** The latest mise en demeure sent (it made legal interest run on a sum of money: C. civ. art. 1344-1). */
@@ -210,7 +230,9 @@ export function buildView(c: CaseFile, options: ViewOptions) {
           /** Some disputed charge was taken after the termination date. */
           chargedAfterCancellation: cancelled !== undefined && (charges?.items ?? []).some((d) => d.date > cancelled),
           /** Advances refunded within 30 days of termination when the renewal notice was not sent (L215-1). */
-          refundDue: c.subscription.cancelled && c.subscription.renewalNotice === false ? addDays(c.subscription.cancelled, 30) : null,
+          refundDue: subscriptionRefundDueDate(c.subscription),
+          /** How the sum claimed is reached (L215-1): charges after the termination, or the price less the days used. */
+          refund: subscriptionRefundView(c.subscription),
         }
       : null,
     contestedPayment: c.contestedPayment && payments
@@ -220,13 +242,19 @@ export function buildView(c: CaseFile, options: ViewOptions) {
           total: payments.total,
           firstDebit: payments.first,
           reported: opt(c.contestedPayment.reported),
+          consentWithdrawn: opt(c.contestedPayment.consentWithdrawn),
+          /**
+           * The operations are unauthorised in the sense of CMF L133-18: a fraud, or charges taken after the consent
+           * was withdrawn from the bank. A cancelled subscription's charges stay authorised until then (L133-7).
+           */
+          unauthorised: c.dispute.type !== 'subscription' || c.contestedPayment.consentWithdrawn !== undefined,
           policeReport: c.contestedPayment.policeReport
             ? { date: c.contestedPayment.policeReport.date, reference: opt(c.contestedPayment.policeReport.reference) }
             : null,
           /** Thirteen months after the first debit (CMF L133-24). */
-          limit: payments.first ? addMonths(payments.first, 13) : null,
+          limit: bankContestationLimitDate(c),
           /** End of the first business day after the report (CMF L133-18). */
-          refundDue: reported ? nextWorkingDay(reported) : null,
+          refundDue: bankRefund?.date ?? null,
         }
       : null,
     dataRequest: c.dataRequest
@@ -234,8 +262,8 @@ export function buildView(c: CaseFile, options: ViewOptions) {
           received: opt(c.dataRequest.received),
           extended: opt(c.dataRequest.extended),
           answer: opt(c.dataRequest.answer),
-          /** One month from receipt, three when extended (RGPD art. 12(3)). */
-          due: c.dataRequest.received ? addMonths(c.dataRequest.received, c.dataRequest.extended ? 3 : 1) : null,
+          /** One month from receipt, three when extended, moved past closed days (RGPD art. 12(3)); null without the date of receipt. */
+          due: c.dataRequest.received && gdprDue ? gdprDue.date : null,
         }
       : null,
     bank: party(c.bank),
@@ -262,7 +290,7 @@ export function buildView(c: CaseFile, options: ViewOptions) {
       /** Response date demanded: counted from the letter's date; templates say « à compter de la réception ». */
       responseDue: addDays(letterDate, responseDays),
       /** One month after the letter (RGPD art. 12(3)), for requests that run from receipt. */
-      monthLater: addMonths(letterDate, 1),
+      monthLater: gdprMonthEnd(letterDate, 1, region),
       /** Days since the order, for letters that state how long the consumer has waited. */
       daysSinceOrder: order ? daysBetween(order.date, letterDate) : null,
     },
