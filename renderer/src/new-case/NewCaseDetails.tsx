@@ -15,7 +15,7 @@ import { FieldsProvider } from '../common/fields-context.js';
 import { Progress } from '../common/Progress.js';
 import { SaveStatus } from '../common/SaveStatus.js';
 import { ScreenTitle } from '../common/ScreenTitle.js';
-import { Section } from '../case-view/facts/Section.js';
+import { Section } from '../common/Section.js';
 import { DEMAND_OPTIONS, RESPONDENT_ROLE_OPTIONS } from '../case-view/options.js';
 import { withDefaults } from '../draft/defaults.js';
 import { getAt, isFilled, setAt, type Draft } from '../draft/paths.js';
