@@ -1,37 +1,24 @@
-/** « Que s'est-il passé ? »: one click on the situation creates the case, then a few questions follow. */
-import { useState } from 'react';
+/** « Que s'est-il passé ? »: choosing a situation leads to its first questions; nothing is stored yet. */
+import { useEffect, useState } from 'react';
 import { useApi } from '../api/api-context.js';
-import { userMessage } from '../api/errors.js';
-import { useNavigate } from '../app/navigation-context.js';
-import { ErrorMessage } from '../common/ErrorMessage.js';
-import { Progress } from '../common/Progress.js';
 import { ScreenTitle } from '../common/ScreenTitle.js';
-import { prefillDraft } from './prefill.js';
-import { SITUATIONS, type Situation } from './situations.js';
+import { SettingsSuggestion } from './SettingsSuggestion.js';
+import { senderMissing } from './prefill.js';
+import { SITUATIONS } from './situations.js';
 
 export function NewCaseScreen() {
   const api = useApi();
-  const navigate = useNavigate();
-  const [creating, setCreating] = useState<Situation | null>(null);
-  const [error, setError] = useState<string | null>(null);
-
-  const start = async (situation: Situation) => {
-    setCreating(situation);
-    setError(null);
-    try {
-      const created = await api.createCase({
-        disputeType: situation.disputeType,
-        ...(situation.markedDelivered ? { markedDelivered: true } : {}),
-      });
-      const settings = await api.getSettings({}).catch(() => null);
-      const draft = prefillDraft(created.draft, settings, situation);
-      if (draft !== created.draft) await api.saveCase({ id: created.id, draft });
-      navigate({ screen: 'new-case-details', caseId: created.id, situation: situation.id }, { replace: false });
-    } catch (e) {
-      setError(userMessage(e, 'la création du dossier'));
-      setCreating(null);
-    }
-  };
+  const [noSender, setNoSender] = useState(false);
+  useEffect(() => {
+    let live = true;
+    api.getSettings({}).then(
+      (s) => live && setNoSender(senderMissing(s)),
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+  }, [api]);
 
   return (
     <section className="screen new-case">
@@ -40,15 +27,14 @@ export function NewCaseScreen() {
       </p>
       <ScreenTitle documentTitle="Nouveau dossier">Que s’est-il passé ?</ScreenTitle>
       <p className="lead">Choisissez ce qui ressemble le plus à votre situation. Vous pourrez tout préciser ensuite.</p>
-      <ErrorMessage message={error} />
-      <Progress active={creating !== null} label="Création du dossier…" />
+      {noSender && <SettingsSuggestion />}
       <ul className="situation-list">
         {SITUATIONS.map((s) => (
           <li key={s.id}>
-            <button type="button" className="situation" disabled={creating !== null} onClick={() => void start(s)}>
+            <a className="situation" href={`#/nouveau/${encodeURIComponent(s.id)}`}>
               <span className="situation-label">{s.label}</span>
               <span className="situation-hint">{s.hint}</span>
-            </button>
+            </a>
           </li>
         ))}
       </ul>

@@ -5,6 +5,7 @@
 import type { ReactNode } from 'react';
 import type { FactsSection } from '../../app/field-routes.js';
 import { AddressFields } from '../../common/AddressFields.js';
+import { DebitList } from '../../common/DebitList.js';
 import { AmountField, CheckboxField, DateField, IntegerField, SelectField, TextAreaField, TextField, YesNoField } from '../../common/fields.js';
 import { PartyFields } from '../../common/PartyFields.js';
 import { getAt, isFilled } from '../../draft/paths.js';
@@ -21,7 +22,6 @@ import {
   SUBSCRIPTION_PERIOD_OPTIONS,
   TITLE_OPTIONS,
 } from '../options.js';
-import { DebitList } from './DebitList.js';
 import { OrderItems } from './OrderItems.js';
 import { PARTY_HELP } from './party-help.js';
 

@@ -3,18 +3,16 @@
  * puts the focus in the new line's date. The « Ajouter » button carries the list's path, so that a link to a list
  * still empty lands on it.
  */
-import { AmountField, DateField, TextField } from '../../common/fields.js';
-import { focusField } from '../../draft/focus-field.js';
-import { getAt } from '../../draft/paths.js';
-import { useCaseWorkspace } from '../case-workspace.js';
+import { focusField } from '../draft/focus-field.js';
+import { AmountField, DateField, TextField } from './fields.js';
+import { useField } from './fields-context.js';
 
 export function DebitList({ base, legend, itemLabel, addLabel }: { base: string; legend: string; itemLabel: string; addLabel: string }) {
-  const { draft, update } = useCaseWorkspace();
-  const raw = getAt(draft, base);
-  const items = Array.isArray(raw) ? raw : [];
+  const list = useField(base);
+  const items: unknown[] = Array.isArray(list.value) ? list.value : [];
   const add = () => {
-    update(`${base}[${items.length}]`, {});
-    const path = `${base}[${items.length}].date`;
+    list.update([...items, {}]);
+    const path = `${list.casePath}[${items.length}].date`;
     // The new line exists once React has rendered it.
     setTimeout(() => focusField(document, path), 0);
   };
@@ -28,7 +26,7 @@ export function DebitList({ base, legend, itemLabel, addLabel }: { base: string;
               <DateField path={`${base}[${index}].date`} label={`${itemLabel} ${index + 1} : date`} required />
               <AmountField path={`${base}[${index}].amount`} label="Montant (€)" required />
               <TextField path={`${base}[${index}].label`} label="Libellé sur le relevé" />
-              <button type="button" className="button-quiet" onClick={() => update(`${base}[${index}]`, undefined)} aria-label={`Retirer : ${itemLabel.toLocaleLowerCase('fr-FR')} ${index + 1}`}>
+              <button type="button" className="button-quiet" onClick={() => list.update(items.length > 1 ? items.filter((_x, i) => i !== index) : undefined)} aria-label={`Retirer : ${itemLabel.toLocaleLowerCase('fr-FR')} ${index + 1}`}>
                 Retirer
               </button>
             </li>
@@ -36,7 +34,7 @@ export function DebitList({ base, legend, itemLabel, addLabel }: { base: string;
         </ol>
       )}
       <p className="items-footer">
-        <button type="button" className="button-secondary" data-field-path={base} onClick={add}>
+        <button type="button" className="button-secondary" data-field-path={list.casePath} onClick={add}>
           {addLabel}
         </button>
       </p>
