@@ -48,15 +48,16 @@ function valueFor(path: string, kind: { tag: string; type: string; inputMode: st
 
 /** Fills the focused field (or clicks the focused « Ajouter » button). Returns the path filled. */
 async function fillFocused(): Promise<string> {
-  await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-field-path') ?? '')).not.toBe('');
-  const kind = await page.evaluate(() => {
-    const el = document.activeElement as HTMLInputElement;
+  // Evaluated in the page (a string: this file is compiled without the DOM's types).
+  await expect.poll(() => page.evaluate<string>(`document.activeElement?.getAttribute('data-field-path') ?? ''`)).not.toBe('');
+  const kind = await page.evaluate<{ tag: string; type: string; inputMode: string; path: string }>(`(() => {
+    const el = document.activeElement;
     return { tag: el.tagName, type: el.type ?? '', inputMode: el.inputMode ?? '', path: el.dataset.fieldPath ?? '' };
-  });
+  })()`);
   const field = page.locator(':focus');
   if (kind.tag === 'BUTTON') await field.click();
   else if (kind.tag === 'SELECT') {
-    const values = await field.locator('option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value).filter(Boolean));
+    const values = (await field.locator('option').evaluateAll((os) => os.map((o) => (o as unknown as { value: string }).value))).filter(Boolean);
     await field.selectOption(values[0] ?? '');
   } else if (kind.type === 'checkbox') await field.check();
   else await field.fill(valueFor(kind.path, kind));

@@ -4,6 +4,7 @@ import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { CaseSummary, DocumentRecord, EvidenceInfo, StoredCase } from '../../common/api/contract.js';
 import { DISPUTE_LABELS } from '../../common/case/labels.js';
+import { caseTitle } from '../../common/case/title.js';
 import type { DisputeType } from '../../common/case/schema.js';
 import { validateCase } from '../../common/case/validate.js';
 import type { CaseRecord, ListEntry } from '../store/case-store.js';
@@ -102,10 +103,10 @@ export function nextDeadline(deadlines: { date: string; label: string }[], today
 export function caseSummary(entry: ListEntry, today: string): CaseSummary {
   const f = entry.facts;
   const label = disputeLabel(f.disputeType);
-  const who = f.platform ?? (f.respondentName || 'Nouveau dossier');
   return {
     id: entry.id,
-    title: `${who} — ${label}`,
+    // The same title as the case's own header.
+    title: caseTitle(f),
     claimantName: f.claimantName,
     respondentName: f.respondentName,
     disputeType: f.disputeType,
