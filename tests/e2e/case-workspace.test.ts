@@ -180,7 +180,8 @@ describe('the case workspace in a real browser', { timeout: 90_000 }, () => {
   it('takes two files dropped on « Pièces », with a thumbnail for the photo', async () => {
     await page.getByRole('tab', { name: 'Pièces' }).click();
     await dropFiles(await evidenceFiles());
-    await page.getByRole('heading', { name: /Pièce n°\s2/ }).waitFor();
+    // Each file is examined by core (type, pages, thumbnail): slower on a busy machine.
+    await page.getByRole('heading', { name: /Pièce n°\s2/ }).waitFor({ timeout: 30_000 });
     await page.getByText('2 pièces ajoutées.').waitFor();
     await page.getByRole('img', { name: 'Aperçu de la pièce n°\u00A01' }).waitFor();
 
