@@ -3,7 +3,7 @@
  * validateCase, checkTemplate lists missing facts with core's real missingFacts. Only what the screens under test
  * call is implemented; any other method fails loudly, naming itself.
  */
-import type { ApiMethod, ApiParams, ApiResults, ConditionInfo, RecoursApi, StoredCase, TemplateInfo } from '../../core/common/api/contract.js';
+import type { ApiMethod, ApiParams, ApiResults, ConditionInfo, RecoursApi, Settings, StoredCase, TemplateInfo } from '../../core/common/api/contract.js';
 import { validateCase } from '../../core/common/case/validate.js';
 import { missingFacts } from '../../core/common/letter/requirements.js';
 import type { CaseFile } from '../../core/common/case/schema.js';
@@ -33,7 +33,7 @@ export function storedCase(id: string, draft: Record<string, unknown>): StoredCa
   };
 }
 
-export function createFakeApi(options: { cases: StoredCase[]; templates?: FakeTemplate[]; nextTemplateId?: string }): FakeApi {
+export function createFakeApi(options: { cases: StoredCase[]; templates?: FakeTemplate[]; nextTemplateId?: string; settings?: Settings }): FakeApi {
   const cases = new Map(options.cases.map((c) => [c.id, structuredClone(c)]));
   const templates = options.templates ?? [];
   const calls: FakeApi['calls'] = [];
@@ -74,6 +74,14 @@ export function createFakeApi(options: { cases: StoredCase[]; templates?: FakeTe
     },
     async deadlines() {
       return [];
+    },
+    async getSettings() {
+      return structuredClone(options.settings ?? { sender: null, defaultPlace: '', documentsDir: '', emailSizeLimit: 0 });
+    },
+    async createCase({ draft }) {
+      const id = `dossier-cree-${cases.size + 1}`;
+      cases.set(id, storedCase(id, structuredClone(draft ?? {})));
+      return structuredClone(get(id));
     },
   };
   const api = new Proxy({} as FakeApi, {

@@ -63,7 +63,7 @@ describe('missing facts for the chosen letter', () => {
     openDocuments();
     const section = await missingList();
     fireEvent.click(await within(section).findByRole('link', { name: 'Adresse' }));
-    await waitFor(() => expect(document.activeElement).toBe(screen.getAllByLabelText(/^Adresse/)[0]));
+    await waitFor(() => expect(document.activeElement).toBe(within(screen.getByRole('region', { name: 'Vous' })).getAllByLabelText(/^Adresse/)[0]));
 
     // The preview beside the facts shows the same list, and follows what is typed.
     fireEvent.change(screen.getByLabelText(/^Date de commande/), { target: { value: '2026-09-28' } });

@@ -114,12 +114,12 @@ describe('the case workspace in a real browser', { timeout: 90_000 }, () => {
     await page.getByRole('link', { name: 'Nouveau dossier', exact: true }).click();
     await page.getByRole('heading', { name: 'Que s’est-il passé ?' }).waitFor();
     await shot('03-nouveau-dossier');
-    await page.getByRole('button', { name: /Le colis est indiqué « livré », mais je ne l’ai jamais reçu/ }).click();
+    await page.getByRole('link', { name: /Le colis est indiqué « livré », mais je ne l’ai jamais reçu/ }).click();
 
     await page.getByText('Expéditeur :').waitFor();
     expect(await page.getByText('Expéditeur :').textContent()).toContain('Karim Benali');
-    caseId = /#\/nouveau\/([a-z0-9-]+)\//.exec(page.url())?.[1] ?? '';
-    expect(caseId).not.toBe('');
+    // Nothing is stored before something is typed: an abandoned start leaves no case behind.
+    expect(await callApi<unknown[]>(ui.bridge, 'listCases', {})).toEqual([]);
 
     await page.getByLabel('Date de commande').fill('2026-09-28');
     await page.getByLabel('Article commandé').fill('Ordinateur portable Lenovo IdeaPad Slim 5, 16 pouces');
@@ -138,6 +138,8 @@ describe('the case workspace in a real browser', { timeout: 90_000 }, () => {
       .fill('Le 2 octobre 2026, le suivi a indiqué « Livré, remis en main propre ». J’étais chez moi toute la journée : personne n’a sonné et aucun colis n’était dans ma boîte aux lettres ni chez le gardien.');
     await expect.poll(() => page.getByText('n’est pas un numéro de commande Amazon').count()).toBe(0);
     await savedNow();
+    caseId = /#\/nouveau\/[^/]+\/([a-z0-9-]+)$/.exec(page.url())?.[1] ?? '';
+    expect(caseId).not.toBe('');
     await shot('04-nouveau-dossier-questions');
     await page.getByRole('button', { name: 'Ouvrir le dossier' }).click();
     await page.getByRole('tab', { name: 'Documents', selected: true }).waitFor();
@@ -178,7 +180,8 @@ describe('the case workspace in a real browser', { timeout: 90_000 }, () => {
   it('takes two files dropped on « Pièces », with a thumbnail for the photo', async () => {
     await page.getByRole('tab', { name: 'Pièces' }).click();
     await dropFiles(await evidenceFiles());
-    await page.getByRole('heading', { name: /Pièce n°\s2/ }).waitFor();
+    // Each file is examined by core (type, pages, thumbnail): slower on a busy machine.
+    await page.getByRole('heading', { name: /Pièce n°\s2/ }).waitFor({ timeout: 30_000 });
     await page.getByText('2 pièces ajoutées.').waitFor();
     await page.getByRole('img', { name: 'Aperçu de la pièce n°\u00A01' }).waitFor();
 

@@ -260,7 +260,8 @@ describe('the list', () => {
     const b = await call('createCase', { disputeType: 'defective' });
     expect((await call('listCases', { query: 'lenovo' })).map((s) => s.id)).toEqual([a.id]);
     expect((await call('listCases', { query: '402-7719254-3381946' }))[0]).toMatchObject({
-      title: 'Amazon — colis non livré',
+      // The same title as the case's header.
+      title: 'Colis non livré — commande n°\u00A0402-7719254-3381946',
       claimantName: 'Karim Benali',
       orderNumber: '402-7719254-3381946',
       disputeLabel: 'colis non livré',

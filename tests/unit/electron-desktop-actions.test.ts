@@ -156,7 +156,7 @@ describe('« Envoyer par e-mail »', () => {
       settings: { get: async () => ({ sender: null, defaultPlace: '', documentsDir: '', emailSizeLimit: 200_000 }), set: async (s) => s },
     });
     const result = await actions.emailDocuments(email, sender);
-    expect(result.warning).toMatch(/^Le message pèse 411\u00a0ko avec ses pièces jointes \(300\u00a0ko de fichiers.*au-delà de la limite de 200\u00a0ko fixée dans les Réglages/);
+    expect(result.warning).toMatch(/^Le message pèse 411\u00a0Ko avec ses pièces jointes \(300\u00a0Ko de fichiers.*au-delà de la limite de 200\u00a0Ko fixée dans les Réglages/);
   });
 
   it('falls back to mailto: and shows the files in their folder when no program opens .eml files', async () => {

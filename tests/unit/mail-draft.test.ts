@@ -100,8 +100,8 @@ describe('writing the draft next to the documents', () => {
     // 165 ko of PDFs become about 227 ko once base64-encoded and wrapped.
     expect(written.size).toBeGreaterThan(220_000);
     expect(written.warning).toBe(
-      'Le message pèse 227\u00a0ko avec ses pièces jointes (165\u00a0ko de fichiers, un tiers de plus une fois encodés pour l’envoi), ' +
-        'au-delà de la limite de 100\u00a0ko fixée dans les Réglages (taille limite des e-mails) : la messagerie risque de le refuser. ' +
+      'Le message pèse 227\u00a0Ko avec ses pièces jointes (165\u00a0Ko de fichiers, un tiers de plus une fois encodés pour l’envoi), ' +
+        'au-delà de la limite de 100\u00a0Ko fixée dans les Réglages (taille limite des e-mails) : la messagerie risque de le refuser. ' +
         'Envoyez plutôt le dossier par courrier, ou n’en joignez qu’une partie.',
     );
     expect((await writeDraft(dir, message, 10_000_000)).warning).toBeNull();

@@ -145,7 +145,8 @@ export const settingsSchema = z.object({
 /** Parameters of every method. The key is the method name. */
 export const apiParams = {
   listCases: z.object({ query: z.string().max(200).optional(), includeArchived: z.boolean().optional() }),
-  createCase: z.object({ disputeType: z.enum(DISPUTE_TYPES), markedDelivered: z.boolean().optional() }),
+  /** With `draft` (what the new-case screen built and the user typed), stores it; else starts from the settings. */
+  createCase: z.object({ disputeType: z.enum(DISPUTE_TYPES), markedDelivered: z.boolean().optional(), draft: draftSchema.optional() }),
   getCase: z.object({ id: caseIdSchema }),
   /** Saves the draft as typed. Its `evidence` list is ignored: evidence changes only through the evidence methods. */
   saveCase: z.object({ id: caseIdSchema, draft: draftSchema }),

@@ -112,7 +112,12 @@ export function createApiDispatcher(options: ApiDispatcherOptions): ApiDispatche
         .filter((e) => !query?.trim() || matchesQuery(e.facts, query))
         .map((e) => caseSummary(e, day));
     },
-    async createCase({ disputeType, markedDelivered }) {
+    async createCase({ disputeType, markedDelivered, draft }) {
+      if (draft) {
+        // Evidence changes only through the evidence methods, as in saveCase.
+        const { evidence: _ignored, ...rest } = draft;
+        return storedCase(await store.create(rest));
+      }
       const settings = await options.settings.get();
       return storedCase(await store.create(newCaseDraft(settings, disputeType, markedDelivered)));
     },

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import type { CaseSummary, DocumentRecord, EvidenceInfo, StoredCase, TemplateInfo } from '../../common/api/contract.js';
 import { KIND_LABELS, type TemplateMeta } from '../../common/templates/metadata.js';
 import { DISPUTE_LABELS } from '../../common/case/labels.js';
+import { caseTitle } from '../../common/case/title.js';
 import type { DisputeType } from '../../common/case/schema.js';
 import { validateCase } from '../../common/case/validate.js';
 import type { CaseRecord, ListEntry } from '../store/case-store.js';
@@ -103,10 +104,10 @@ export function nextDeadline(deadlines: { date: string; label: string }[], today
 export function caseSummary(entry: ListEntry, today: string): CaseSummary {
   const f = entry.facts;
   const label = disputeLabel(f.disputeType);
-  const who = f.platform ?? (f.respondentName || 'Nouveau dossier');
   return {
     id: entry.id,
-    title: `${who} — ${label}`,
+    // The same title as the case's own header.
+    title: caseTitle(f),
     claimantName: f.claimantName,
     respondentName: f.respondentName,
     disputeType: f.disputeType,

@@ -1,13 +1,2 @@
-/** Sizes as French readers write them: « 3,4 Mo », « 820 Ko », « 12 octets » (decimal units, like disk makers and mail services). */
-export function formatSize(bytes: number): string {
-  if (bytes < 1000) return `${bytes}\u00a0octet${bytes >= 2 ? 's' : ''}`;
-  const units = ['Ko', 'Mo', 'Go', 'To'];
-  let value = bytes / 1000;
-  let unit = 0;
-  while (value >= 999.95 && unit < units.length - 1) {
-    value /= 1000;
-    unit++;
-  }
-  const digits = value < 10 ? 1 : 0;
-  return `${value.toLocaleString('fr-FR', { minimumFractionDigits: digits, maximumFractionDigits: digits })}\u00a0${units[unit]}`;
-}
+/** The size formatter lives in core/common/format (the screens use it too): one way to write « 3,4 Mo ». */
+export { formatSize } from '../../common/format/size.js';

@@ -2,16 +2,10 @@
  * Mail servers refuse messages above a size (often 10 to 25 Mo), counted on the encoded message: base64 makes
  * attachments a third heavier. The warning therefore compares the draft as written, not the raw PDFs.
  */
+import { formatSize } from '../../common/format/size.js';
 
-/** « 12,4 Mo », « 850 ko »: sizes as a French reader expects them (1 Mo = 1 000 000 octets, as mail providers count). */
-export function formatFileSize(bytes: number): string {
-  const nbsp = '\u00A0';
-  if (bytes < 1_000) return `${bytes}${nbsp}octets`;
-  if (bytes < 1_000_000) return `${Math.round(bytes / 1_000)}${nbsp}ko`;
-  const mo = bytes / 1_000_000;
-  const text = mo < 10 ? mo.toFixed(1) : Math.round(mo).toString();
-  return `${text.replace('.', ',').replace(/,0$/, '')}${nbsp}Mo`;
-}
+/** « 12 Mo », « 850 Ko »: the one size formatter of core/common/format (1 Mo = 1 000 000 octets, as mail providers count). */
+export const formatFileSize = formatSize;
 
 /**
  * The French warning shown when the draft exceeds the limit set in the settings, or null.

@@ -18,7 +18,7 @@ function Screen({ route }: { route: Route }) {
     case 'new-case':
       return <NewCaseScreen />;
     case 'new-case-details':
-      return <NewCaseDetails key={route.caseId} caseId={route.caseId} situationId={route.situation} />;
+      return <NewCaseDetails key={route.situation} caseId={route.caseId} situationId={route.situation} />;
     case 'case':
       return <CaseScreen key={route.caseId} caseId={route.caseId} tab={route.tab} />;
     case 'settings':

@@ -7,14 +7,15 @@ export type CaseTab = (typeof CASE_TABS)[number];
 export type Route =
   | { screen: 'cases' }
   | { screen: 'new-case' }
-  | { screen: 'new-case-details'; caseId: string; situation: string }
+  /** The first questions of a situation; the case exists (caseId) only once something was saved. */
+  | { screen: 'new-case-details'; situation: string; caseId: string | null }
   | { screen: 'case'; caseId: string; tab: CaseTab }
   | { screen: 'settings' };
 
 export function parseRoute(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(decodeURIComponent);
   const [first, second, third] = parts;
-  if (first === 'nouveau' && second && third) return { screen: 'new-case-details', caseId: second, situation: third };
+  if (first === 'nouveau' && second) return { screen: 'new-case-details', situation: second, caseId: third ?? null };
   if (first === 'nouveau') return { screen: 'new-case' };
   if (first === 'reglages') return { screen: 'settings' };
   if (first === 'dossier' && second) {
@@ -31,7 +32,7 @@ export function routeHash(route: Route): string {
     case 'new-case':
       return '#/nouveau';
     case 'new-case-details':
-      return `#/nouveau/${encodeURIComponent(route.caseId)}/${encodeURIComponent(route.situation)}`;
+      return `#/nouveau/${encodeURIComponent(route.situation)}${route.caseId ? `/${encodeURIComponent(route.caseId)}` : ''}`;
     case 'case':
       return `#/dossier/${encodeURIComponent(route.caseId)}/${route.tab}`;
     case 'settings':

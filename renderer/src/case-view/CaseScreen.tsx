@@ -4,6 +4,7 @@ import type { StoredCase, TemplateInfo } from '../../../core/common/api/contract
 import { useApi } from '../api/api-context.js';
 import { RecoursApiError, userMessage } from '../api/errors.js';
 import { useNavigate } from '../app/navigation-context.js';
+import { focusTarget, tabForPath } from '../app/field-routes.js';
 import type { CaseTab } from '../app/routes.js';
 import { ErrorMessage } from '../common/ErrorMessage.js';
 import { Progress } from '../common/Progress.js';
@@ -23,13 +24,6 @@ import { DocumentsTab } from './documents/DocumentsTab.js';
 import { EvidenceTab } from './evidence/EvidenceTab.js';
 import { FactsTab } from './facts/FactsTab.js';
 import { JournalTab } from './journal/JournalTab.js';
-
-/** Which tab shows a field: the journal and the pieces have their own; everything else is in « Faits ». */
-export function tabForPath(path: string): CaseTab {
-  if (path.startsWith('contacts')) return 'journal';
-  if (path.startsWith('evidence')) return 'pieces';
-  return 'faits';
-}
 
 export function CaseScreen({ caseId, tab }: { caseId: string; tab: CaseTab }) {
   const api = useApi();
@@ -100,9 +94,9 @@ function CaseWorkspaceView({ initial, tab }: { initial: StoredCase; tab: CaseTab
     (path: string) => {
       const target = tabForPath(path);
       if (target === tab) {
-        focusField(document, path);
+        focusField(document, focusTarget(path));
       } else {
-        pendingFocus.current = path;
+        pendingFocus.current = focusTarget(path);
         navigate({ screen: 'case', caseId, tab: target });
       }
     },

@@ -1,30 +1,18 @@
 /** A postal address: two lines (street, complement), postal code, city, country. */
-import { TextField } from './fields.js';
+import { FieldShell, inputProps, TextField } from './fields.js';
 import { useField } from './fields-context.js';
 
 function AddressLine({ base, index, label, lines, hint, required }: { base: string; index: number; label: string; lines: string[]; hint?: string; required: boolean }) {
   const whole = useField(`${base}.lines`);
   const field = useField(`${base}.lines[${index}]`);
   return (
-    <div className={`field field-wide ${field.messages.length > 0 ? 'field-has-problem' : ''}`}>
-      <label htmlFor={field.id}>
-        {label}
-        {required && <span className="required"> (obligatoire)</span>}
-      </label>
-      {hint && (
-        <p className="hint" id={field.hintId}>
-          {hint}
-        </p>
-      )}
+    <FieldShell field={field} label={label} hint={hint} required={required} className="field-wide" extraMessages={index === 0 ? whole.messages : []}>
       <input
-        id={field.id}
+        {...inputProps(field, hint)}
         data-field-path={index === 0 ? whole.casePath : field.casePath}
         type="text"
         autoComplete="off"
-        aria-describedby={[hint ? field.hintId : '', field.messagesId].filter(Boolean).join(' ')}
-        aria-invalid={field.messages.length > 0 ? true : undefined}
         value={lines[index] ?? ''}
-        onBlur={field.touch}
         onChange={(e) => {
           const next = [...lines];
           next[index] = e.target.value;
@@ -35,12 +23,7 @@ function AddressLine({ base, index, label, lines, hint, required }: { base: stri
           whole.update(next.length > 0 ? next : undefined);
         }}
       />
-      <div className="field-problems" id={field.messagesId} aria-live="polite">
-        {[...field.messages, ...(index === 0 ? whole.messages : [])].map((m) => (
-          <p key={m}>{m}</p>
-        ))}
-      </div>
-    </div>
+    </FieldShell>
   );
 }
 

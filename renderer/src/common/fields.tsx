@@ -18,7 +18,7 @@ function describedBy(field: FieldState, hint: string | undefined): string {
   return [hint ? field.hintId : '', field.messagesId].filter(Boolean).join(' ');
 }
 
-function inputProps(field: FieldState, hint: string | undefined) {
+export function inputProps(field: FieldState, hint: string | undefined) {
   return {
     id: field.id,
     'data-field-path': field.casePath,
@@ -28,9 +28,11 @@ function inputProps(field: FieldState, hint: string | undefined) {
   } as const;
 }
 
-function FieldShell({ field, label, hint, required, className, children }: Omit<CommonProps, 'path'> & { field: FieldState; children: ReactNode }) {
+/** Label, hint, the input given as children, and the problems under it: the frame of every field. */
+export function FieldShell({ field, label, hint, required, className, children, extraMessages = [] }: Omit<CommonProps, 'path'> & { field: FieldState; children: ReactNode; extraMessages?: readonly string[] }) {
+  const messages = [...new Set([...field.messages, ...extraMessages])];
   return (
-    <div className={`field ${field.messages.length > 0 ? 'field-has-problem' : ''} ${className ?? ''}`}>
+    <div className={`field ${messages.length > 0 ? 'field-has-problem' : ''} ${className ?? ''}`}>
       <label htmlFor={field.id}>
         {label}
         {required && <span className="required"> (obligatoire)</span>}
@@ -42,7 +44,7 @@ function FieldShell({ field, label, hint, required, className, children }: Omit<
       )}
       {children}
       <div className="field-problems" id={field.messagesId} aria-live="polite">
-        {field.messages.map((m) => (
+        {messages.map((m) => (
           <p key={m}>{m}</p>
         ))}
       </div>
@@ -81,16 +83,36 @@ export function TextAreaField(props: CommonProps & { rows?: number }) {
   );
 }
 
-/** A calendar date (the browser's date picker), saved as YYYY-MM-DD. */
+/** Said instead of « champ obligatoire » when the browser holds a date that does not exist (30 février). */
+export const IMPOSSIBLE_DATE = 'Cette date n’existe pas : vérifiez le jour et le mois (un 30 février, un 31 avril…).';
+
+/**
+ * A calendar date (the browser's date picker), saved as YYYY-MM-DD. A date that does not exist leaves the input
+ * empty for the page (badInput): it is then named as such, and the date saved before is kept.
+ */
 export function DateField(props: CommonProps) {
   const field = useField(props.path);
+  const [impossible, setImpossible] = useState(false);
+  const check = (input: HTMLInputElement) => {
+    const bad = input.validity.badInput;
+    setImpossible(bad);
+    return bad;
+  };
+  const shown: FieldState = impossible ? { ...field, messages: [IMPOSSIBLE_DATE] } : field;
   return (
-    <FieldShell field={field} {...props}>
+    <FieldShell field={shown} {...props}>
       <input
-        {...inputProps(field, props.hint)}
+        {...inputProps(shown, props.hint)}
         type="date"
-        value={typeof field.value === 'string' ? field.value : ''}
-        onChange={(e) => field.update(e.target.value === '' ? undefined : e.target.value)}
+        value={impossible || typeof field.value !== 'string' ? '' : field.value}
+        onBlur={(e) => {
+          check(e.target);
+          field.touch();
+        }}
+        onChange={(e) => {
+          if (check(e.target)) return;
+          field.update(e.target.value === '' ? undefined : e.target.value);
+        }}
       />
     </FieldShell>
   );
@@ -112,6 +134,7 @@ export function AmountField(props: CommonProps) {
           type="text"
           inputMode="decimal"
           autoComplete="off"
+          placeholder="1 299,90"
           value={text}
           onChange={(e) => {
             setText(e.target.value);
@@ -169,6 +192,21 @@ export function SelectField(props: CommonProps & { options: readonly Option[]; e
 }
 
 /** A yes/no fact: unchecked removes it from the draft. */
+/** A yes / no / not known fact (« renewal notice received »): the empty choice removes it. */
+export function YesNoField(props: CommonProps & { yes: string; no: string }) {
+  const field = useField(props.path);
+  const value = field.value === true ? 'oui' : field.value === false ? 'non' : '';
+  return (
+    <FieldShell field={field} {...props}>
+      <select {...inputProps(field, props.hint)} value={value} onChange={(e) => field.update(e.target.value === 'oui' ? true : e.target.value === 'non' ? false : undefined)}>
+        <option value="">— je ne sais pas —</option>
+        <option value="oui">{props.yes}</option>
+        <option value="non">{props.no}</option>
+      </select>
+    </FieldShell>
+  );
+}
+
 export function CheckboxField(props: CommonProps) {
   const field = useField(props.path);
   return (

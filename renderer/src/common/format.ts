@@ -1,5 +1,6 @@
 /** Dates, times and sizes as a French reader expects them on screen. */
 import { formatLongDate, isRealIsoDate, todayIso } from '../../../core/common/format/dates.js';
+import { formatSize } from '../../../core/common/format/size.js';
 
 export { todayIso };
 
@@ -25,12 +26,8 @@ export function timeOfDay(timestamp: string): string {
   return `${d.getHours()}\u00A0h\u00A0${String(d.getMinutes()).padStart(2, '0')}`;
 }
 
-/** « 820 octets », « 48 Ko », « 1,4 Mo ». */
-export function fileSize(bytes: number): string {
-  if (bytes < 1024) return `${bytes}\u00A0octets`;
-  if (bytes < 1024 * 1024) return `${Math.round(bytes / 1024)}\u00A0Ko`;
-  return `${(bytes / (1024 * 1024)).toFixed(1).replace('.', ',')}\u00A0Mo`;
-}
+/** « 820 octets », « 48 Ko », « 1,4 Mo »: core's formatter, as in the dossier. */
+export const fileSize = formatSize;
 
 /** Days from today to an ISO date (negative when past). */
 export function daysFromToday(iso: string, today = todayIso()): number {

@@ -1,6 +1,7 @@
-/** What a new case can know before the user types anything: their identity and place from the settings. */
+/** The draft a new situation starts from, built here and stored only when something is saved. */
 import type { Settings } from '../../../core/common/api/contract.js';
-import { getAt, isFilled, setAt, type Draft } from '../draft/paths.js';
+import { newCaseDraft } from '../../../core/common/case/new-case.js';
+import { setAt, type Draft } from '../draft/paths.js';
 import type { Situation } from './situations.js';
 
 /** Removes blank strings and empty lists/objects, deeply: settings keep « » for what was never typed. */
@@ -19,12 +20,16 @@ export function withoutBlanks(value: unknown): unknown {
   return value;
 }
 
-export function prefillDraft(draft: Draft, settings: Settings | null, situation: Situation): Draft {
-  let next = draft;
-  const sender = settings?.sender ? withoutBlanks(settings.sender) : undefined;
-  if (!isFilled(getAt(next, 'claimant')) && sender) next = setAt(next, 'claimant', sender);
-  if (!isFilled(getAt(next, 'letter.place')) && settings?.defaultPlace.trim()) next = setAt(next, 'letter.place', settings.defaultPlace.trim());
-  if (!isFilled(getAt(next, 'dispute.demand')) && situation.demands[0]) next = setAt(next, 'dispute.demand', situation.demands[0]);
-  if (situation.fields.includes('order.platform') && !isFilled(getAt(next, 'order.platform'))) next = setAt(next, 'order.platform', 'Amazon');
-  return next;
+/** Core's new case (the sender and place from the settings), with the demand this situation usually calls for. */
+export function startDraft(settings: Settings, situation: Situation): Draft {
+  let draft = newCaseDraft(settings, situation.disputeType, situation.markedDelivered);
+  draft = setAt(draft, 'claimant', withoutBlanks(draft.claimant) ?? { address: {} });
+  if (situation.demands[0]) draft = setAt(draft, 'dispute.demand', situation.demands[0]);
+  if (situation.disputeType === 'subscription') draft = setAt(draft, 'subscription.service', 'Amazon Prime');
+  return draft;
+}
+
+/** True while the settings hold no sender: Réglages is then suggested. */
+export function senderMissing(settings: Settings | null): boolean {
+  return !settings?.sender || !settings.sender.lastName.trim();
 }

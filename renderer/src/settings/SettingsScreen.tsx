@@ -10,7 +10,7 @@ import { FieldsProvider, useField } from '../common/fields-context.js';
 import { Progress } from '../common/Progress.js';
 import { SaveStatus } from '../common/SaveStatus.js';
 import { ScreenTitle } from '../common/ScreenTitle.js';
-import { Section } from '../case-view/facts/Section.js';
+import { Section } from '../common/Section.js';
 import { TITLE_OPTIONS } from '../case-view/options.js';
 import { setAt } from '../draft/paths.js';
 import { useAutoSave } from '../draft/use-auto-save.js';

@@ -4,7 +4,7 @@
  */
 import type { Problem } from '../../draft/problems.js';
 import { routeHash } from '../../app/routes.js';
-import { tabForPath } from '../CaseScreen.js';
+import { tabForPath } from '../../app/field-routes.js';
 import { useCaseWorkspace } from '../case-workspace.js';
 
 function split(problem: Problem): { label: string; detail: string } {

@@ -1,102 +1,83 @@
 /**
- * « Faits »: the order, the parties, the problem and the demand. Every field saves as it is typed and shows
- * core's problems for it underneath; with a letter chosen, its preview follows alongside.
+ * « Faits »: every fact a letter may need, in the sections of app/field-routes.ts. The sections the dispute usually
+ * needs come first and open; the others stay folded until they hold something (a link to one of their fields
+ * opens them). Every field saves as it is typed and shows core's problems for it underneath; with a letter chosen,
+ * its preview follows alongside.
  */
-import { AddressFields } from '../../common/AddressFields.js';
-import { AmountField, CheckboxField, DateField, IntegerField, SelectField, TextAreaField, TextField } from '../../common/fields.js';
+import { useId, type ReactNode } from 'react';
+import { FACTS_SECTIONS, SECTIONS_FOR_DISPUTE, type FactsSection } from '../../app/field-routes.js';
+import type { DisputeType } from '../../../../core/common/case/schema.js';
 import { FieldsProvider } from '../../common/fields-context.js';
-import { getAt } from '../../draft/paths.js';
+import { Section } from '../../common/Section.js';
+import { getAt, isFilled } from '../../draft/paths.js';
 import { useCaseWorkspace } from '../case-workspace.js';
 import { LivePreviewPanel } from '../documents/LivePreviewPanel.js';
-import { DEMAND_OPTIONS, DISPUTE_OPTIONS, RESPONDENT_ROLE_OPTIONS, SENDING_OPTIONS, TITLE_OPTIONS } from '../options.js';
-import { ImportOrderInCase } from '../../import/ImportOrderInCase.js';
-import { OrderItems } from './OrderItems.js';
+import { SECTION_VIEWS } from './FactsSections.js';
 import { ProblemSummary } from './ProblemSummary.js';
-import { Section } from './Section.js';
+
+/** Always shown open: every case has them. */
+const ALWAYS_OPEN: readonly FactsSection[] = ['probleme', 'vous', 'destinataire', 'lettre'];
+const PARTIES: readonly FactsSection[] = ['commande', 'vous', 'destinataire'];
+/** The part of the case each foldable section fills. */
+const SECTION_DATA: Partial<Record<FactsSection, readonly string[]>> = {
+  commande: ['order'],
+  abonnement: ['subscription'],
+  paiements: ['contestedPayment'],
+  remboursement: ['refund'],
+  donnees: ['dataRequest'],
+  decision: ['decision'],
+  interlocuteurs: ['bank', 'bankMediator', 'mediator', 'mediation', 'conciliator', 'court', 'authority'],
+};
+
+/** Le problème, then what this dispute needs, then the parties, then the rest, and the letter last. */
+export function sectionOrder(disputeType: unknown): FactsSection[] {
+  const relevant = SECTIONS_FOR_DISPUTE[disputeType as DisputeType] ?? ['commande'];
+  const rest = FACTS_SECTIONS.map((s) => s.id).filter((id) => id !== 'probleme' && id !== 'lettre' && !relevant.includes(id));
+  const parties = rest.filter((id) => PARTIES.includes(id));
+  const others = rest.filter((id) => !parties.includes(id));
+  return ['probleme', ...relevant, ...parties, ...others, 'lettre'];
+}
+
+function FoldedSection({ title, open, id, children }: { title: string; open: boolean; id: FactsSection; children: ReactNode }) {
+  const headingId = useId();
+  return (
+    <details className="section-details" open={open || undefined} data-section={id}>
+      <summary>
+        <h2 id={headingId}>{title}</h2>
+      </summary>
+      <div className="field-grid" role="group" aria-labelledby={headingId}>
+        {children}
+      </div>
+    </details>
+  );
+}
 
 export function FactsTab() {
   const { draft, problems, update, template } = useCaseWorkspace();
-  const hasDecision = getAt(draft, 'decision') !== undefined;
-  const isAmazon = /amazon/i.test(String(getAt(draft, 'order.platform') ?? ''));
+  const disputeType = getAt(draft, 'dispute.type');
+  const relevant = SECTIONS_FOR_DISPUTE[disputeType as DisputeType] ?? ['commande'];
   return (
     <div className={`facts-layout ${template ? 'with-preview' : ''}`}>
       <div className="facts-form">
         <ProblemSummary />
         <FieldsProvider value={draft} problems={problems} onChange={update}>
-          <Section title="Le problème et votre demande">
-            <SelectField path="dispute.type" label="Type de litige" options={DISPUTE_OPTIONS} required />
-            <TextAreaField
-              path="dispute.facts"
-              label="Ce qui s’est passé"
-              hint="Racontez les faits dans l’ordre, avec les dates. Une ligne vide commence un nouveau paragraphe."
-              rows={8}
-              required
-              className="field-wide"
-            />
-            <DateField path="dispute.noticed" label="Date où vous avez constaté le problème" />
-            <SelectField path="dispute.demand" label="Ce que vous demandez" options={DEMAND_OPTIONS} required />
-            <AmountField path="dispute.amount" label="Montant réclamé (€)" hint="Par défaut, le total de la commande" />
-          </Section>
-
-          <Section title="La commande">
-            <ImportOrderInCase />
-            <TextField path="order.platform" label="Plateforme" hint="Par exemple Amazon" />
-            <TextField path="order.number" label="Numéro de commande" hint={isAmazon ? 'Sur Amazon : 3, 7 et 7 chiffres, par exemple 402-1234567-8901234' : undefined} />
-            <DateField path="order.date" label="Date de commande" required />
-            <OrderItems />
-            <AmountField path="order.total" label="Montant total payé (€)" required />
-            <TextField path="order.payment" label="Moyen de paiement" hint="Carte bancaire, PayPal…" />
-            <CheckboxField path="order.fulfilledByAmazon" label="Expédié par Amazon" />
-            <DateField path="order.promisedDelivery" label="Date de livraison promise" />
-            <DateField path="order.delivered" label="Date indiquée comme livrée" />
-            <TextField path="order.carrier" label="Transporteur" />
-            <TextField path="order.tracking" label="Numéro de suivi" />
-            <details className="subsection" open={getAt(draft, 'order.seller') !== undefined}>
-              <summary>Vendeur tiers (Marketplace)</summary>
-              <div className="field-grid">
-                <TextField path="order.seller.name" label="Nom du vendeur" />
-                <TextField path="order.seller.id" label="Identifiant du vendeur" />
-                <CheckboxField path="order.seller.professional" label="Vendeur professionnel" />
-              </div>
-            </details>
-          </Section>
-
-          <Section title="Vous">
-            <SelectField path="claimant.title" label="Civilité" options={TITLE_OPTIONS} emptyLabel="— non précisée —" />
-            <TextField path="claimant.firstName" label="Prénom" required autoComplete="given-name" />
-            <TextField path="claimant.lastName" label="Nom" required autoComplete="family-name" />
-            <AddressFields base="claimant.address" />
-            <TextField path="claimant.email" label="Adresse e-mail" type="email" autoComplete="email" />
-            <TextField path="claimant.phone" label="Téléphone" type="tel" autoComplete="tel" />
-            <TextField path="claimant.customerId" label="Numéro de client" />
-          </Section>
-
-          <Section title="Destinataire">
-            <SelectField path="respondent.role" label="Qui est-ce ?" options={RESPONDENT_ROLE_OPTIONS} required />
-            <TextField path="respondent.name" label="Nom du destinataire" required />
-            <TextField path="respondent.department" label="Service" />
-            <AddressFields base="respondent.address" />
-            <TextField path="respondent.email" label="Adresse e-mail du destinataire" type="email" />
-            <TextField path="respondent.registration" label="Immatriculation (RCS)" />
-          </Section>
-
-          <details className="section-details" open={hasDecision}>
-            <summary>Une décision à contester (refus, clôture de compte…)</summary>
-            <div className="field-grid">
-              <DateField path="decision.date" label="Date de la décision" />
-              <TextField path="decision.by" label="Auteur de la décision" />
-              <TextField path="decision.reference" label="Référence de la décision" />
-              <TextAreaField path="decision.summary" label="Ce qui a été décidé" className="field-wide" />
-            </div>
-          </details>
-
-          <Section title="La lettre">
-            <TextField path="letter.place" label="Lieu d’écriture" hint="Par défaut, votre ville" />
-            <DateField path="letter.date" label="Date de la lettre" hint="Par défaut, le jour où elle est produite" />
-            <SelectField path="letter.sending" label="Mode d’envoi" options={SENDING_OPTIONS} emptyLabel="— celui conseillé pour la lettre —" />
-            <TextField path="letter.registeredNumber" label="Numéro de recommandé" />
-            <IntegerField path="letter.responseDays" label="Délai de réponse demandé (jours)" min={1} max={90} />
-          </Section>
+          {sectionOrder(disputeType).map((id) => {
+            const title = FACTS_SECTIONS.find((s) => s.id === id)?.title ?? id;
+            const View = SECTION_VIEWS[id];
+            if (ALWAYS_OPEN.includes(id)) {
+              return (
+                <Section key={id} title={title}>
+                  <View />
+                </Section>
+              );
+            }
+            const open = relevant.includes(id) || (SECTION_DATA[id] ?? []).some((p) => isFilled(getAt(draft, p)));
+            return (
+              <FoldedSection key={id} id={id} title={title} open={open}>
+                <View />
+              </FoldedSection>
+            );
+          })}
         </FieldsProvider>
       </div>
       <LivePreviewPanel />
