@@ -126,7 +126,8 @@ const CATALOGUE: Record<string, Expectation[]> = {
     },
   ],
   'saisine-mediateur': [
-    { example: 'televiseur-non-conforme.json', to: 'Association Médiation Consommation Rhône', contains: ['article L612-1', 'article L612-2', '18 juin 2026', '26 juin 2026', 'dans le délai d’un an', 'Électro Discount France SAS'] },
+    // The letter as it was sent, before the mediator's notice that the example now records (a second mediation is closed: L612-2 3°).
+    { example: 'televiseur-non-conforme.json', change: (c) => { delete c.mediation; }, to: 'Association Médiation Consommation Rhône', contains: ['article L612-1', 'article L612-2', '18 juin 2026', '26 juin 2026', 'dans le délai d’un an', 'Électro Discount France SAS'] },
   ],
   signalconso: [
     { example: 'ordinateur-livre-jamais-recu.json', to: 'SignalConso (DGCCRF)', online: true, contains: ['L216-1', '402-7719254-3381946', '15 octobre 2026'] },

@@ -264,7 +264,8 @@ describe('the plan depends on the dispute', () => {
       k.decision = { date: '2026-11-20', by: 'Banque Populaire', party: 'bank', summary: 'Négligence grave.' };
     });
     const step = recommendNextStep(c, TODAY);
-    expect(step.templateId).toBe('demande-reexamen');
+    // The bank's own reconsideration letter (legal-facts §8.3), addressed to the bank.
+    expect(step.templateId).toBe('reexamen-refus-banque');
     expect(plain(step.reason)).toContain('à la banque');
     expect(plain(step.reason)).toContain('art. L133-23');
   });

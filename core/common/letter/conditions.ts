@@ -68,8 +68,13 @@ const RULES: Record<ConditionId, Rule> = {
     const end = addMonths(delivered, 24);
     const seen = c.dispute.noticed ?? today;
     if (seen <= end) return null;
+    const lapsed = `Le défaut est apparu le ${long(seen)}, plus de deux ans après la délivrance du ${long(delivered)} : le vendeur ne répond plus du défaut au titre de la garantie légale de conformité (C. conso, art. L217-3).`;
+    // A wrong model is a conformity defect (L217-4): the hidden-defects guarantee is no way out for it (§8.1).
+    if (c.dispute.type === 'non-conforming') {
+      return { message: `${lapsed} Un bien qui ne correspond pas à la commande relève de la conformité (C. conso, art. L217-4), non de la garantie des vices cachés.`, instead: null };
+    }
     return {
-      message: `Le défaut est apparu le ${long(seen)}, plus de deux ans après la délivrance du ${long(delivered)} : le vendeur ne répond plus du défaut au titre de la garantie légale de conformité (C. conso, art. L217-3). La garantie des vices cachés reste ouverte deux ans à compter de la découverte du vice (C. civ., art. 1641 et 1648).`,
+      message: `${lapsed} La garantie des vices cachés reste ouverte deux ans à compter de la découverte du vice (C. civ., art. 1641 et 1648).`,
       instead: 'mise-en-demeure-vices-caches',
     };
   },

@@ -18,8 +18,10 @@ type RecipientMeta = Pick<TemplateMeta, 'recipient'>;
 /** The Marketplace seller: the respondent when the case is against it, else `order.seller` with its address. */
 function seller(c: CaseFile): Recipient | undefined {
   const s = c.order?.seller;
-  const sameName = s !== undefined && s.name.trim().toLocaleLowerCase('fr-FR') === c.respondent.name.trim().toLocaleLowerCase('fr-FR');
-  if (c.respondent.role === 'seller' || sameName) return fromRespondent(c);
+  // A draft being typed may lack names: compare only what is there.
+  const respondentName = (c.respondent?.name ?? '').trim().toLocaleLowerCase('fr-FR');
+  const sameName = respondentName !== '' && (s?.name ?? '').trim().toLocaleLowerCase('fr-FR') === respondentName;
+  if (c.respondent?.role === 'seller' || sameName) return fromRespondent(c);
   if (s?.address) return { kind: 'party', name: s.name, address: s.address, isRespondent: false, online: false };
   return undefined;
 }
@@ -61,9 +63,10 @@ export function recipientOf(c: CaseFile, meta: RecipientMeta): Recipient | undef
 /** The fact missing to address the letter, in the words of missingFacts. */
 export function recipientProblems(c: CaseFile, meta: RecipientMeta & Pick<TemplateMeta, 'title'>): Problem[] {
   const to = meta.recipient;
-  if (typeof to === 'object' || recipientOf(c, meta) !== undefined) return [];
+  if (typeof to === 'object') return [];
+  // The respondent is a fact of its own (validation names it); a draft being typed may not have it yet.
   const who = addresseeOf(c, to);
-  if (who === 'respondent') return [];
+  if (who === 'respondent' || recipientOf(c, meta) !== undefined) return [];
   const path = who === 'seller' && !c.order?.seller ? 'order.seller' : PARTY_PATHS[who];
   const label = FIELD_LABELS[path] ?? path;
   return [{ path, message: `${label[0]?.toUpperCase()}${label.slice(1)} (${path}) : nécessaire pour « ${meta.title} »` }];

@@ -155,6 +155,7 @@ function Payments() {
       <DateField path="contestedPayment.reported" label="Date du signalement à la banque" hint="Appel, opposition, formulaire en ligne" />
       <DateField path="contestedPayment.policeReport.date" label="Date de la plainte ou du signalement à la police" hint="En ligne sur Perceval pour une fraude à la carte" />
       <TextField path="contestedPayment.policeReport.reference" label="Numéro de la plainte ou du signalement" />
+      <DateField path="contestedPayment.consentWithdrawn" label="Date où vous avez retiré à la banque votre consentement aux prélèvements de ce commerçant" hint="Pour des prélèvements d’abonnement : sans ce retrait, ils sont en principe autorisés (C. mon. fin., art. L133-7)" />
     </>
   );
 }
