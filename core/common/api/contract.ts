@@ -58,7 +58,7 @@ export interface DocumentRecord {
   title: string;
   generatedAt: string;
   files: { format: 'pdf' | 'docx' | 'dossier'; name: string; size: number }[];
-  sent: { date: string; mode: string; registeredNumber: string | null } | null;
+  sent: { date: string; mode: string; registeredNumber: string | null; received: string | null } | null;
 }
 
 export interface StoredCase {
@@ -72,6 +72,8 @@ export interface StoredCase {
   createdAt: string;
   updatedAt: string;
   archived: boolean;
+  /** Changes of the facts so far: saveCase sends it back, and a save from an older one is refused ('conflict'). */
+  revision: number;
 }
 
 export interface TemplateInfo {
@@ -118,6 +120,8 @@ export interface DeadlineInfo {
   date: string;
   basis: string;
   overdue: boolean;
+  /** How the date was reached (« Estimation comptée depuis l’envoi… »), when it needs saying. */
+  note?: string;
 }
 
 export interface NextStepInfo {
@@ -149,7 +153,7 @@ export const apiParams = {
   createCase: z.object({ disputeType: z.enum(DISPUTE_TYPES), markedDelivered: z.boolean().optional() }),
   getCase: z.object({ id: caseIdSchema }),
   /** Saves the draft as typed. Its `evidence` list is ignored: evidence changes only through the evidence methods. */
-  saveCase: z.object({ id: caseIdSchema, draft: draftSchema }),
+  saveCase: z.object({ id: caseIdSchema, draft: draftSchema, revision: z.number().int().min(0).optional() }),
   duplicateCase: z.object({ id: caseIdSchema }),
   archiveCase: z.object({ id: caseIdSchema, archived: z.boolean() }),
   deleteCase: z.object({ id: caseIdSchema }),
@@ -168,6 +172,8 @@ export const apiParams = {
     mode: z.enum(['lrar', 'lre', 'email', 'post', 'hand']),
     registeredNumber: z.string().max(40).optional(),
   }),
+  /** The date the addressee received a letter marked as sent (acknowledgement, tracking): its answer period runs from it. */
+  markReceived: z.object({ id: caseIdSchema, documentId: documentIdSchema, received: isoDateSchema.nullable() }),
   addEvidence: z.object({
     id: caseIdSchema,
     name: z.string().min(1).max(255),
@@ -202,7 +208,7 @@ export interface ApiResults {
   listCases: CaseSummary[];
   createCase: StoredCase;
   getCase: StoredCase;
-  saveCase: { problems: Problem[]; updatedAt: string };
+  saveCase: { problems: Problem[]; updatedAt: string; revision: number };
   duplicateCase: StoredCase;
   archiveCase: CaseSummary;
   deleteCase: { deleted: true };
@@ -211,6 +217,7 @@ export interface ApiResults {
   previewLetter: { document: LetterDocument | null; problems: Problem[] };
   generateDocument: { document: DocumentRecord; warnings: string[] };
   markSent: StoredCase;
+  markReceived: StoredCase;
   addEvidence: StoredCase;
   updateEvidence: StoredCase;
   reorderEvidence: StoredCase;
@@ -232,7 +239,8 @@ export type RecoursApi = { [M in ApiMethod]: (params: ApiParams<M>) => Promise<A
 
 /** An error the user should read: French message, optional field path. Anything else is a bug, reported as such. */
 export interface ApiErrorPayload {
-  code: 'invalid-request' | 'not-found' | 'invalid-case' | 'failed';
+  /** 'conflict': the case changed since the caller read it (another window); reload before saving again. */
+  code: 'invalid-request' | 'not-found' | 'invalid-case' | 'conflict' | 'failed';
   message: string;
   problems?: Problem[];
 }

@@ -67,7 +67,8 @@ function internal(e: unknown): ApiError {
 export function toApiError(e: unknown): ApiError {
   if (e instanceof ApiError) return e;
   if (e instanceof StoreError) {
-    return new ApiError({ code: e.code === 'invalid-archive' ? 'invalid-request' : 'not-found', message: e.message });
+    const code = e.code === 'invalid-archive' ? 'invalid-request' : e.code === 'conflict' ? 'conflict' : 'not-found';
+    return new ApiError({ code, message: e.message });
   }
   if (e instanceof ZodError) {
     const detail = e.issues.map((i) => `${i.path.join('.') || '(valeur)'} : ${i.message}`).join(' ; ');
@@ -129,10 +130,10 @@ export function createApiDispatcher(options: ApiDispatcherOptions): ApiDispatche
     async getCase({ id }) {
       return storedCase(await store.get(id));
     },
-    async saveCase({ id, draft }) {
-      const record = await store.saveDraft(id, draft);
+    async saveCase({ id, draft, revision }) {
+      const record = await store.saveDraft(id, draft, revision);
       const view = await storedCase(record);
-      return { problems: view.problems, updatedAt: view.updatedAt };
+      return { problems: view.problems, updatedAt: view.updatedAt, revision: view.revision };
     },
     async duplicateCase({ id }) {
       return storedCase(await store.duplicate(id));
@@ -162,6 +163,7 @@ export function createApiDispatcher(options: ApiDispatcherOptions): ApiDispatche
     previewLetter: documents.previewLetter,
     generateDocument: (p) => documents.generateDocument(p),
     markSent: documents.markSent,
+    markReceived: documents.markReceived,
     documentFile: documents.documentFile,
     addEvidence: evidence.addEvidence,
     updateEvidence: evidence.updateEvidence,

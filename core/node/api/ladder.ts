@@ -44,6 +44,7 @@ export function normaliseDeadlines(raw: unknown, today: string): DeadlineInfo[] 
         date,
         basis: str(o.basis) ?? str(o.legalBasis) ?? '',
         overdue: typeof o.overdue === 'boolean' ? o.overdue : date < today,
+        ...(str(o.note) ? { note: str(o.note) as string } : {}),
       };
     })
     .filter((d) => /^\d{4}-\d{2}-\d{2}$/.test(d.date))

@@ -73,7 +73,8 @@ async function evidenceInfos(record: CaseRecord): Promise<EvidenceInfo[]> {
 }
 
 export function documentRecord(d: StoredDocument): DocumentRecord {
-  return { id: d.id, templateId: d.templateId, title: d.title, generatedAt: d.generatedAt, files: d.files, sent: d.sent };
+  const sent = d.sent ? { ...d.sent, received: d.sent.received ?? null } : null;
+  return { id: d.id, templateId: d.templateId, title: d.title, generatedAt: d.generatedAt, files: d.files, sent };
 }
 
 export async function storedCase(record: CaseRecord): Promise<StoredCase> {
@@ -86,6 +87,7 @@ export async function storedCase(record: CaseRecord): Promise<StoredCase> {
     createdAt: record.meta.createdAt,
     updatedAt: record.meta.updatedAt,
     archived: record.meta.archived,
+    revision: record.meta.revision,
   };
 }
 

@@ -11,6 +11,8 @@ const sentSchema = z.object({
   date: z.string(),
   mode: z.string(),
   registeredNumber: z.string().nullable(),
+  /** Date of receipt, when the user entered it (the case's `sendings` entry holds it too). */
+  received: z.string().nullable().optional(),
 });
 
 export const documentRecordSchema = z.looseObject({
@@ -37,6 +39,8 @@ export const metaSchema = z.looseObject({
   createdAt: z.string(),
   updatedAt: z.string(),
   archived: z.boolean(),
+  /** Counts the changes of the case: a save made from an older revision is refused (two windows on one case). */
+  revision: z.number().int().min(0).default(0),
   pieces: z.record(z.string(), pieceDetailsSchema).default({}),
   documents: z.array(documentRecordSchema).default([]),
 });
@@ -46,5 +50,5 @@ export type StoredDocument = z.infer<typeof documentRecordSchema>;
 export type PieceDetails = z.infer<typeof pieceDetailsSchema>;
 
 export function newMeta(now: string): CaseMeta {
-  return { format: META_FORMAT, createdAt: now, updatedAt: now, archived: false, pieces: {}, documents: [] };
+  return { format: META_FORMAT, createdAt: now, updatedAt: now, archived: false, revision: 0, pieces: {}, documents: [] };
 }

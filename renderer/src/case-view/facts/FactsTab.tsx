@@ -3,12 +3,13 @@
  * core's problems for it underneath; with a letter chosen, its preview follows alongside.
  */
 import { AddressFields } from '../../common/AddressFields.js';
-import { AmountField, CheckboxField, DateField, IntegerField, SelectField, TextAreaField, TextField } from '../../common/fields.js';
+import { AmountField, CheckboxField, DateField, SelectField, TextAreaField, TextField } from '../../common/fields.js';
 import { FieldsProvider } from '../../common/fields-context.js';
 import { getAt } from '../../draft/paths.js';
 import { useCaseWorkspace } from '../case-workspace.js';
 import { LivePreviewPanel } from '../documents/LivePreviewPanel.js';
-import { DEMAND_OPTIONS, DISPUTE_OPTIONS, RESPONDENT_ROLE_OPTIONS, SENDING_OPTIONS, TITLE_OPTIONS } from '../options.js';
+import { DEMAND_OPTIONS, DISPUTE_OPTIONS, RESPONDENT_ROLE_OPTIONS, TITLE_OPTIONS } from '../options.js';
+import { LetterSection } from './LetterSection.js';
 import { OrderItems } from './OrderItems.js';
 import { ProblemSummary } from './ProblemSummary.js';
 import { Section } from './Section.js';
@@ -88,13 +89,7 @@ export function FactsTab() {
             </div>
           </details>
 
-          <Section title="La lettre">
-            <TextField path="letter.place" label="Lieu d’écriture" hint="Par défaut, votre ville" />
-            <DateField path="letter.date" label="Date de la lettre" hint="Par défaut, le jour où elle est produite" />
-            <SelectField path="letter.sending" label="Mode d’envoi" options={SENDING_OPTIONS} emptyLabel="— celui conseillé pour la lettre —" />
-            <TextField path="letter.registeredNumber" label="Numéro de recommandé" />
-            <IntegerField path="letter.responseDays" label="Délai de réponse demandé (jours)" min={1} max={90} />
-          </Section>
+          <LetterSection />
         </FieldsProvider>
       </div>
       <LivePreviewPanel />
