@@ -225,20 +225,38 @@ describe('the case workspace in a real browser', { timeout: 90_000 }, () => {
     expect(readingText(dossier.text)).toContain('Confirmation de commande 402-7719254-3381946');
   });
 
-  it('marks the letter sent, which adds a journal entry and a deadline', async () => {
+  it('marks the letter sent (a sending, not a contact), then its receipt moves the answer deadline', async () => {
     await page.getByRole('button', { name: /^Indiquer l’envoi/ }).click();
     await page.getByLabel('Date d’envoi').fill('2026-11-25');
     await page.getByLabel('Mode d’envoi').selectOption('lrar');
     await page.getByLabel('Numéro de recommandé').fill('1A 198 765 4321 0');
     await page.getByRole('button', { name: 'Enregistrer l’envoi' }).click();
     await page.getByText(/^Envoyé le 25\u00A0novembre\u00A02026/).waitFor();
-    await page.getByRole('tab', { name: 'Journal (4)' }).waitFor();
+    await page.getByText(/Date de réception non indiquée/).waitFor();
+    // The journal keeps the user's own exchanges: the sending is not one of them.
+    await page.getByRole('tab', { name: 'Journal (3)' }).waitFor();
 
+    const answer = page.locator('.deadline', { hasText: 'Réponse attendue' });
     await page.getByRole('tab', { name: 'Échéances' }).click();
     await page.getByRole('heading', { name: 'Échéances' }).waitFor();
-    await page.locator('.deadline').first().waitFor();
+    await answer.waitFor();
     expect(await page.locator('.deadline-basis').first().textContent()).toMatch(/Base légale : \S/);
+    expect(normaliseSpaces((await answer.textContent()) ?? '')).toContain('Estimation comptée depuis l’envoi');
+    const estimated = normaliseSpaces((await answer.locator('.deadline-date strong').textContent()) ?? '');
     await shot('08-echeances');
+
+    await page.getByRole('tab', { name: /^Documents/ }).click();
+    await page.getByRole('button', { name: /^Indiquer la date de réception/ }).click();
+    await page.getByLabel('Date de réception').fill('2026-11-28');
+    await page.getByRole('button', { name: 'Enregistrer la réception' }).click();
+    await page.getByText(/^Reçu le 28\u00A0novembre\u00A02026/).waitFor();
+    await shot('08b-documents-reception');
+    await page.getByRole('tab', { name: 'Échéances' }).click();
+    await expect.poll(async () => normaliseSpaces((await answer.textContent()) ?? '')).toContain('Compté depuis la réception de la lettre, le 28 novembre 2026.');
+    const fromReceipt = normaliseSpaces((await answer.locator('.deadline-date strong').textContent()) ?? '');
+    // Three days later than the estimate: the period now runs from the 28th instead of the 25th.
+    expect(Number(fromReceipt.split(' ')[0]) - Number(estimated.split(' ')[0])).toBe(3);
+    await shot('08c-echeances-reception');
   });
 
   it('shows the preview beside the facts, following what is typed', async () => {
@@ -253,7 +271,7 @@ describe('the case workspace in a real browser', { timeout: 90_000 }, () => {
     // Tabs by keyboard: the arrow keys move from tab to tab.
     await page.getByRole('tab', { name: 'Faits' }).focus();
     await page.keyboard.press('ArrowRight');
-    await page.getByRole('tab', { name: 'Journal (4)', selected: true }).waitFor();
+    await page.getByRole('tab', { name: 'Journal (3)', selected: true }).waitFor();
     await page.keyboard.press('ArrowLeft');
     await page.getByRole('tab', { name: 'Faits', selected: true }).waitFor();
   });

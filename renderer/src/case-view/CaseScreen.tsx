@@ -182,7 +182,7 @@ function CaseWorkspaceView({ initial, tab, onReload }: { initial: StoredCase; ta
 
   return (
     <CaseWorkspaceContext.Provider value={workspace}>
-      <section className="screen case-screen" onBlur={() => void flush().catch(() => undefined)}>
+      <section className="screen case-screen" onBlur={() => !conflict && void flush().catch(() => undefined)}>
         <div className="case-header">
           <p className="breadcrumb">
             <a href="#/">Tous les dossiers</a>
@@ -190,7 +190,8 @@ function CaseWorkspaceView({ initial, tab, onReload }: { initial: StoredCase; ta
           <ScreenTitle documentTitle={title}>
             <CaseTitle draft={autoSave.value} />
           </ScreenTitle>
-          <SaveStatus state={autoSave.state} />
+          {/* After a refused save the notice below says it all, with what to do. */}
+          {!conflict && <SaveStatus state={autoSave.state} />}
         </div>
         {conflict && (
           <div className="conflict-notice" role="alert">

@@ -1,0 +1,129 @@
+/**
+ * Editing you can trust, in headless Chromium against the real core: two windows on one case (a save from stale
+ * data is refused and the page offers to reload, never a silent lost update), and a half-written journal entry
+ * that survives a tab switch and a reload. Screenshots go to tests/.output/screenshots/.
+ */
+import { mkdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { StoredCase } from '../../core/common/api/contract.js';
+import { callApi, SCREENSHOTS, startUi, type UiSession } from './harness.js';
+
+let ui: UiSession;
+let caseId: string;
+const contexts: BrowserContext[] = [];
+
+async function openWindow(): Promise<Page> {
+  const context = await ui.browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'fr-FR' });
+  contexts.push(context);
+  const page = await context.newPage();
+  page.setDefaultTimeout(20_000);
+  page.on('pageerror', (e) => console.error(`Erreur dans la page : ${e.message}`));
+  // A reload with unsaved text asks first (beforeunload): the test answers « leave ».
+  page.on('dialog', (d) => void d.accept());
+  await page.goto(`${ui.bridge.url}#/dossier/${caseId}/faits`);
+  await page.getByLabel('Ce qui s’est passé').waitFor();
+  return page;
+}
+
+async function storedFacts(): Promise<string> {
+  const stored = await callApi<StoredCase>(ui.bridge, 'getCase', { id: caseId });
+  return (stored.draft.dispute as { facts: string }).facts;
+}
+
+beforeAll(async () => {
+  await mkdir(SCREENSHOTS, { recursive: true });
+  ui = await startUi({ today: '2026-11-25' });
+  const example = JSON.parse(await readFile(join(import.meta.dirname, '..', '..', 'examples', 'ordinateur-livre-jamais-recu.json'), 'utf8')) as Record<string, unknown>;
+  const created = await callApi<StoredCase>(ui.bridge, 'createCase', { disputeType: 'non-delivery' });
+  caseId = created.id;
+  const { evidence: _none, ...draft } = example;
+  await callApi(ui.bridge, 'saveCase', { id: caseId, draft });
+}, 180_000);
+
+afterAll(async () => {
+  for (const c of contexts) await c.close().catch(() => undefined);
+  await ui?.close();
+});
+
+describe('two windows on the same case', { timeout: 120_000 }, () => {
+  it('refuses the stale window’s save, says so in French, and reloads the latest version on request', async () => {
+    const first = await openWindow();
+    const second = await openWindow();
+
+    const facts = first.getByLabel('Ce qui s’est passé');
+    await facts.fill('Version écrite dans la première fenêtre.');
+    await first.getByText(/^Enregistré à/).waitFor();
+    await expect.poll(storedFacts).toBe('Version écrite dans la première fenêtre.');
+
+    // The second window still shows what it opened: its edit must not overwrite the first one.
+    const stale = second.getByLabel('Ce qui s’est passé');
+    await stale.fill('Version de la seconde fenêtre, ouverte avant.');
+    const notice = second.getByRole('alert').filter({ hasText: 'modifié dans une autre fenêtre' });
+    await notice.waitFor();
+    await second.screenshot({ path: join(SCREENSHOTS, 'conflit-deux-fenetres.png'), fullPage: true });
+    expect(await storedFacts()).toBe('Version écrite dans la première fenêtre.');
+
+    await second.getByRole('button', { name: 'Recharger le dossier' }).click();
+    await expect.poll(() => second.getByLabel('Ce qui s’est passé').inputValue()).toBe('Version écrite dans la première fenêtre.');
+    expect(await second.getByRole('alert').filter({ hasText: 'modifié dans une autre fenêtre' }).count()).toBe(0);
+
+    // After reloading, the second window saves again normally.
+    await second.getByLabel('Ce qui s’est passé').fill('Reprise dans la seconde fenêtre après rechargement.');
+    await second.getByText(/^Enregistré à/).waitFor();
+    await expect.poll(storedFacts).toBe('Reprise dans la seconde fenêtre après rechargement.');
+    await first.close();
+    await second.close();
+  });
+});
+
+describe('nothing typed is lost', { timeout: 120_000 }, () => {
+  it('keeps a half-written journal entry across a tab switch and a reload, and warns before closing', async () => {
+    const page = await openWindow();
+    await page.getByRole('tab', { name: /^Journal/ }).click();
+    const said = page.getByLabel('Ce qui a été dit');
+    await said.fill('Appel au service client : le conseiller promet un rappel');
+    await page.getByLabel('Nom du conseiller').fill('Karim');
+
+    await page.getByRole('tab', { name: 'Faits' }).click();
+    await page.getByLabel('Ce qui s’est passé').waitFor();
+    await page.getByRole('tab', { name: /^Journal/ }).click();
+    expect(await page.getByLabel('Ce qui a été dit').inputValue()).toBe('Appel au service client : le conseiller promet un rappel');
+
+    // Closing the page with that text asks first.
+    const asks = await page.evaluate(() => {
+      const event = new Event('beforeunload', { cancelable: true });
+      window.dispatchEvent(event);
+      return event.defaultPrevented;
+    });
+    expect(asks).toBe(true);
+
+    await page.reload();
+    await page.getByLabel('Ce qui a été dit').waitFor();
+    expect(await page.getByLabel('Ce qui a été dit').inputValue()).toBe('Appel au service client : le conseiller promet un rappel');
+    expect(await page.getByLabel('Nom du conseiller').inputValue()).toBe('Karim');
+    await page.screenshot({ path: join(SCREENSHOTS, 'journal-saisie-conservee.png'), fullPage: true });
+
+    // Once added, the entry is saved with the case and the form is empty again: nothing left to warn about.
+    await page.getByRole('button', { name: 'Ajouter au journal' }).click();
+    await page.getByText(/^Enregistré à/).waitFor();
+    const stored = await callApi<StoredCase>(ui.bridge, 'getCase', { id: caseId });
+    expect((stored.draft.contacts as { summary: string }[]).map((k) => k.summary)).toContain('Appel au service client : le conseiller promet un rappel');
+    expect(await page.getByLabel('Ce qui a été dit').inputValue()).toBe('');
+    const stillAsks = await page.evaluate(() => {
+      const event = new Event('beforeunload', { cancelable: true });
+      window.dispatchEvent(event);
+      return event.defaultPrevented;
+    });
+    expect(stillAsks).toBe(false);
+  });
+
+  it('saves the facts when the field is left, before the usual pause', async () => {
+    const page = await openWindow();
+    const facts = page.getByLabel('Ce qui s’est passé');
+    await facts.fill('Texte enregistré en quittant le champ.');
+    await page.getByLabel('Date de commande').focus();
+    await expect.poll(storedFacts, { timeout: 3000 }).toBe('Texte enregistré en quittant le champ.');
+  });
+});
