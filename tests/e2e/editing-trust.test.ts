@@ -10,6 +10,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { StoredCase } from '../../core/common/api/contract.js';
 import { callApi, SCREENSHOTS, startUi, type UiSession } from './harness.js';
 
+/** Whether leaving the page now would ask first: a cancelable beforeunload, as the browser sends it. */
+const ASKS_BEFORE_LEAVING = `(() => { const e = new Event('beforeunload', { cancelable: true }); window.dispatchEvent(e); return e.defaultPrevented; })()`;
+
 let ui: UiSession;
 let caseId: string;
 const contexts: BrowserContext[] = [];
@@ -92,11 +95,7 @@ describe('nothing typed is lost', { timeout: 120_000 }, () => {
     expect(await page.getByLabel('Ce qui a été dit').inputValue()).toBe('Appel au service client : le conseiller promet un rappel');
 
     // Closing the page with that text asks first.
-    const asks = await page.evaluate(() => {
-      const event = new Event('beforeunload', { cancelable: true });
-      window.dispatchEvent(event);
-      return event.defaultPrevented;
-    });
+    const asks = await page.evaluate(ASKS_BEFORE_LEAVING);
     expect(asks).toBe(true);
 
     await page.reload();
@@ -111,11 +110,7 @@ describe('nothing typed is lost', { timeout: 120_000 }, () => {
     const stored = await callApi<StoredCase>(ui.bridge, 'getCase', { id: caseId });
     expect((stored.draft.contacts as { summary: string }[]).map((k) => k.summary)).toContain('Appel au service client : le conseiller promet un rappel');
     expect(await page.getByLabel('Ce qui a été dit').inputValue()).toBe('');
-    const stillAsks = await page.evaluate(() => {
-      const event = new Event('beforeunload', { cancelable: true });
-      window.dispatchEvent(event);
-      return event.defaultPrevented;
-    });
+    const stillAsks = await page.evaluate(ASKS_BEFORE_LEAVING);
     expect(stillAsks).toBe(false);
   });
 

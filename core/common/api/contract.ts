@@ -129,6 +129,8 @@ export interface NextStepInfo {
   label: string;
   reason: string;
   warnings: string[];
+  /** The case is incomplete: the advice is provisional until these facts are given (each links to its field). */
+  waitingFor?: Problem[];
 }
 
 export const settingsSchema = z.object({

@@ -107,7 +107,15 @@ export function createLadder(registry: () => TemplateRegistry, log: Log) {
         };
       });
       if (fromModule) return fromModule;
-      return genericNextStep(record, registry());
+      const generic = genericNextStep(record, registry());
+      // Incomplete: the ladder cannot judge yet; say so and what it waits for, rather than advise what may change.
+      const missing = validateCase(record.draft).problems;
+      if (missing.length === 0) return generic;
+      return {
+        ...generic,
+        reason: `Conseil provisoire : la prochaine étape se confirme quand le dossier est complet (${missing.length} ${missing.length > 1 ? 'faits à compléter ou corriger' : 'fait à compléter ou corriger'}). ${generic.reason}`,
+        waitingFor: missing.slice(0, 8),
+      };
     },
   };
 }
