@@ -210,7 +210,7 @@ describe('the case workspace in a real browser', { timeout: 90_000 }, () => {
     await page.getByText('Rien ne manque : la lettre peut être produite.').waitFor();
     await page.getByRole('article', { name: /Aperçu : Mise en demeure de livrer/ }).waitFor();
     await page.getByRole('button', { name: 'Produire les documents' }).click();
-    await page.getByText(/^Produit : /).waitFor({ timeout: 60_000 });
+    await page.getByText(/^Produit\s:\s/).waitFor({ timeout: 60_000 });
     await shot('07-documents');
 
     // The result is right under « Produire », and the focus is on it.
@@ -246,7 +246,7 @@ describe('the case workspace in a real browser', { timeout: 90_000 }, () => {
     await page.getByRole('tab', { name: 'Échéances' }).click();
     await page.getByRole('heading', { name: 'Échéances' }).waitFor();
     await answer.waitFor();
-    expect(await page.locator('.deadline-basis').first().textContent()).toMatch(/Base légale : \S/);
+    expect(await page.locator('.deadline-basis').first().textContent()).toMatch(/Base légale\s:\s\S/);
     expect(normaliseSpaces((await answer.textContent()) ?? '')).toContain('Estimation comptée depuis l’envoi');
     const estimated = normaliseSpaces((await answer.locator('.deadline-date strong').textContent()) ?? '');
     await shot('08-echeances');

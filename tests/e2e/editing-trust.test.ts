@@ -122,3 +122,16 @@ describe('nothing typed is lost', { timeout: 120_000 }, () => {
     await expect.poll(storedFacts, { timeout: 3000 }).toBe('Texte enregistré en quittant le champ.');
   });
 });
+
+describe('French typography on the screens', { timeout: 120_000 }, () => {
+  it('puts no plain space before : ; ! ? nor inside « », on every tab, as the letters do', async () => {
+    const page = await openWindow();
+    for (const tab of ['Faits', 'Journal', 'Pièces', 'Documents', 'Échéances']) {
+      await page.getByRole('tab', { name: new RegExp(`^${tab}`) }).click();
+      await page.waitForTimeout(500);
+      const text = (await page.locator('#racine').innerText()).replace(/\d{1,2}:\d{2}/g, '');
+      const wrong = [...text.matchAll(/.{0,30}(?: [:;!?](?=\s|$)|« | »).{0,10}/gmu)].map((m) => m[0]);
+      expect(wrong, `typographie de l’onglet « ${tab} »`).toEqual([]);
+    }
+  });
+});
