@@ -181,7 +181,13 @@ describe('the case workspace in a real browser', { timeout: 90_000 }, () => {
   it('takes two files dropped on « Pièces », with a thumbnail for the photo', async () => {
     await page.getByRole('tab', { name: 'Pièces' }).click();
     await dropFiles(await evidenceFiles());
-    await page.getByRole('heading', { name: /Pièce n°\s2/ }).waitFor();
+    await page
+      .getByRole('heading', { name: /Pièce n°\s2/ })
+      .waitFor({ timeout: 60_000 })
+      .catch(async (e: unknown) => {
+        // Say what the page said, not only that the heading never came.
+        throw new Error(`${(e as Error).message}\nÀ l’écran : ${(await page.locator('.evidence').innerText()).slice(0, 600)}`);
+      });
     await page.getByText('2 pièces ajoutées.').waitFor();
     await page.getByRole('img', { name: 'Aperçu de la pièce n°\u00A01' }).waitFor();
 
@@ -252,7 +258,7 @@ describe('the case workspace in a real browser', { timeout: 90_000 }, () => {
     await shot('08-echeances');
 
     await page.getByRole('tab', { name: /^Documents/ }).click();
-    await produced().getByRole('button', { name: /^Indiquer la date de réception/ }).click();
+    await page.getByRole('region', { name: 'Documents produits' }).getByRole('button', { name: /^Indiquer la date de réception/ }).click();
     await page.getByLabel('Date de réception').fill('2026-11-28');
     await page.getByRole('button', { name: 'Enregistrer la réception' }).click();
     await page.getByText(/^Reçu le 28\u00A0novembre\u00A02026/).first().waitFor();

@@ -135,3 +135,24 @@ describe('French typography on the screens', { timeout: 120_000 }, () => {
     }
   });
 });
+
+describe('texts for online forms', { timeout: 120_000 }, () => {
+  it('shows SignalConso’s text as plain text with a counter and a copy button, and no files to produce', async () => {
+    const page = await openWindow();
+    await page.getByRole('tab', { name: /^Documents/ }).click();
+    await page.getByRole('region', { name: 'Les lettres pour ce litige' }).getByRole('button', { name: /SignalConso/ }).click();
+    const text = page.getByRole('textbox', { name: /^Texte de « .*SignalConso/ });
+    await text.waitFor();
+    const value = await text.inputValue();
+    expect(value).toMatch(/^Madame, Monsieur,/);
+    // No sender block, no recipient, no sending mode: the form has its own fields for them.
+    expect(value).not.toContain('27 rue Paul Bert');
+    expect(value).not.toContain('Lettre recommandée');
+    const counter = (await page.getByText(/caractères sur/).textContent())?.replace(/\s/g, ' ');
+    expect(counter).toBe(`${value.length.toLocaleString('fr-FR').replace(/\s/g, ' ')} caractères sur 5 000 acceptés par le formulaire.`);
+    await page.getByRole('button', { name: 'Copier le texte' }).waitFor();
+    expect(await page.getByRole('button', { name: 'Produire les documents' }).count()).toBe(0);
+    expect(await page.getByText('Dossier de pièces').count()).toBe(0);
+    await page.screenshot({ path: join(SCREENSHOTS, 'texte-formulaire-signalconso.png'), fullPage: true });
+  });
+});

@@ -83,6 +83,10 @@ export interface TemplateInfo {
   kindLabel: string;
   description: string;
   disputes: readonly string[] | 'all';
+  /** A text pasted into a website's form (SignalConso, CEC France, A-to-z): shown as plain text to copy, no files. */
+  online: boolean;
+  /** Characters the form accepts, when it has a limit. */
+  maxLength: number | null;
 }
 
 export interface Settings {

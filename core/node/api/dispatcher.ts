@@ -113,6 +113,8 @@ export function createApiDispatcher(options: ApiDispatcherOptions): ApiDispatche
     kindLabel: KIND_LABELS[t.meta.kind],
     description: t.meta.description,
     disputes: t.meta.disputes,
+    online: typeof t.meta.recipient === 'object' && t.meta.recipient.online,
+    maxLength: t.meta.maxLength ?? null,
   });
 
   const handlers: Handlers = {

@@ -11,6 +11,7 @@ import { ErrorMessage } from '../../common/ErrorMessage.js';
 import { getAt } from '../../draft/paths.js';
 import { useCaseWorkspace } from '../case-workspace.js';
 import { DocumentHistory } from './DocumentHistory.js';
+import { FormTextPanel } from './FormTextPanel.js';
 import { GeneratePanel } from './GeneratePanel.js';
 import { LetterWork } from './LetterWork.js';
 import { NextStepCard } from './NextStepCard.js';
@@ -88,7 +89,11 @@ export function DocumentsTab() {
             {template.title}
           </h2>
           {/* Keyed by letter: the messages and files of one letter never stay under the next. */}
-          <LetterWork actions={<GeneratePanel key={template.id} template={template} />} />
+          {template.online ? (
+            <LetterWork actions={<FormTextPanel key={template.id} template={template} />} preview={false} />
+          ) : (
+            <LetterWork actions={<GeneratePanel key={template.id} template={template} />} />
+          )}
         </section>
       )}
     </div>

@@ -5,15 +5,16 @@ import { LivePreview } from './LivePreview.js';
 import { MissingFacts } from './MissingFacts.js';
 import { useMissingFacts } from './use-missing-facts.js';
 
-export function LetterWork({ actions }: { actions?: ReactNode }) {
+/** `preview: false` for a text pasted into a form: its actions show the text itself, not a laid-out letter. */
+export function LetterWork({ actions, preview = true }: { actions?: ReactNode; preview?: boolean }) {
   const { caseId, template, draft } = useCaseWorkspace();
   const { problems, error } = useMissingFacts(caseId, template?.id ?? null, draft);
   return (
     <>
       <MissingFacts problems={problems} error={error} />
       {actions}
-      {actions && <h3>Aperçu</h3>}
-      <LivePreview listed={problems} />
+      {preview && actions && <h3>Aperçu</h3>}
+      {preview && <LivePreview listed={problems} />}
     </>
   );
 }
