@@ -275,7 +275,11 @@ describe('evidence', () => {
     await call('saveCase', { id, draft: await laptopDraft() });
     await call('addEvidence', { id, name: 'suivi-colis.txt', bytes: piece('suivi-colis.txt') });
     const { document } = await call('generateDocument', { id, templateId: 'mise-en-demeure-livraison', formats: ['dossier'] });
-    expect(document.files.map((f) => f.format)).toEqual(['dossier']);
+    // The bordereau comes with the dossier, offered as its own files (PDF to print, DOCX to edit).
+    expect(document.files.map((f) => f.format)).toEqual(['dossier', 'bordereau-pdf', 'bordereau-docx']);
+    const bordereau = normaliseSpaces((await extractPdf((await call('documentFile', { id, documentId: document.id, format: 'bordereau-pdf' })).bytes)).text);
+    expect(bordereau).toMatch(/Bordereau/i);
+    expect(bordereau).toContain('Suivi colis');
     const text = normaliseSpaces((await extractPdf((await call('documentFile', { id, documentId: document.id, format: 'dossier' })).bytes)).text);
     expect(text).toContain('Mise en demeure de livrer');
     expect(text).toContain('Suivi colis');

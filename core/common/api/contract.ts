@@ -52,12 +52,16 @@ export interface EvidenceInfo {
   problems: string[];
 }
 
+/** The files a document may have: the letter (PDF, DOCX), the dossier, and the dossier's bordereau (PDF, DOCX). */
+export const DOCUMENT_FILE_FORMATS = ['pdf', 'docx', 'dossier', 'bordereau-pdf', 'bordereau-docx'] as const;
+export type DocumentFileFormat = (typeof DOCUMENT_FILE_FORMATS)[number];
+
 export interface DocumentRecord {
   id: string;
   templateId: string;
   title: string;
   generatedAt: string;
-  files: { format: 'pdf' | 'docx' | 'dossier'; name: string; size: number }[];
+  files: { format: DocumentFileFormat; name: string; size: number }[];
   sent: { date: string; mode: string; registeredNumber: string | null; received: string | null } | null;
 }
 
@@ -195,7 +199,7 @@ export const apiParams = {
   reorderEvidence: z.object({ id: caseIdSchema, order: z.array(evidenceIdSchema) }),
   removeEvidence: z.object({ id: caseIdSchema, evidenceId: evidenceIdSchema }),
   evidenceThumbnail: z.object({ id: caseIdSchema, evidenceId: evidenceIdSchema }),
-  documentFile: z.object({ id: caseIdSchema, documentId: documentIdSchema, format: z.enum(['pdf', 'docx', 'dossier']) }),
+  documentFile: z.object({ id: caseIdSchema, documentId: documentIdSchema, format: z.enum(DOCUMENT_FILE_FORMATS) }),
   deadlines: z.object({ id: caseIdSchema }),
   nextStep: z.object({ id: caseIdSchema }),
   getSettings: z.object({}),

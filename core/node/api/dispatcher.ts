@@ -6,7 +6,7 @@
  */
 import { ZodError, type z } from 'zod';
 import {
-  ApiError, parseApiCall, type apiParams, type ApiMethod, type ApiParams, type ApiResults, type StoredCase, type TemplateInfo,
+  ApiError, parseApiCall, type apiParams, type ApiMethod, type ApiParams, type ApiResults, type DocumentFileFormat, type StoredCase, type TemplateInfo,
 } from '../../common/api/contract.js';
 import type { DisputeType } from '../../common/case/schema.js';
 import { todayIso } from '../../common/format/dates.js';
@@ -51,7 +51,7 @@ export interface ApiDispatcher {
    */
   readonly host: {
     addEvidenceFile(caseId: string, path: string): Promise<StoredCase>;
-    documentPath(caseId: string, documentId: string, format: 'pdf' | 'docx' | 'dossier'): Promise<{ path: string; name: string; mediaType: string }>;
+    documentPath(caseId: string, documentId: string, format: DocumentFileFormat): Promise<{ path: string; name: string; mediaType: string }>;
     generateDocument(params: ApiParams<'generateDocument'>, hooks?: GenerateHooks): Promise<ApiResults['generateDocument']>;
   };
 }

@@ -5,7 +5,7 @@
 import { copyFile, mkdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { ApiError, type ApiResults, type DocumentRecord } from '../../common/api/contract.js';
+import { ApiError, type ApiResults, type DocumentFileFormat, type DocumentRecord } from '../../common/api/contract.js';
 import { DISPUTE_LABELS } from '../../common/case/labels.js';
 import type { CaseFile, DisputeType } from '../../common/case/schema.js';
 import { validateCase, type Problem } from '../../common/case/validate.js';
@@ -24,7 +24,17 @@ const MEDIA_TYPES = {
   pdf: 'application/pdf',
   docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
   dossier: 'application/pdf',
+  'bordereau-pdf': 'application/pdf',
+  'bordereau-docx': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
 } as const;
+
+const FORMAT_NAMES: Record<DocumentFileFormat, string> = {
+  pdf: 'PDF',
+  docx: 'DOCX',
+  dossier: 'dossier de pièces',
+  'bordereau-pdf': 'bordereau PDF',
+  'bordereau-docx': 'bordereau DOCX',
+};
 
 export interface GenerateHooks {
   onProgress?: (done: number, total: number, label: string) => void;
@@ -177,8 +187,8 @@ export function documentMethods(ctx: ApiContext) {
         });
         warnings.push(...result.warnings);
         files.push({ format: 'dossier', name: `dossier_${base}.pdf`, bytes: result.dossierPdf });
-        files.push({ format: null, name: `bordereau_${base}.pdf`, bytes: result.bordereauPdf });
-        files.push({ format: null, name: `bordereau_${base}.docx`, bytes: result.bordereauDocx });
+        files.push({ format: 'bordereau-pdf', name: `bordereau_${base}.pdf`, bytes: result.bordereauPdf });
+        files.push({ format: 'bordereau-docx', name: `bordereau_${base}.docx`, bytes: result.bordereauDocx });
       }
 
       const now = ctx.now();
@@ -204,17 +214,17 @@ export function documentMethods(ctx: ApiContext) {
     },
 
     /** Where a produced file is on disk, for the desktop app to open, show, print or attach it. */
-    async documentPath(p: { id: string; documentId: string; format: 'pdf' | 'docx' | 'dossier' }): Promise<{ path: string; name: string; mediaType: string }> {
+    async documentPath(p: { id: string; documentId: string; format: DocumentFileFormat }): Promise<{ path: string; name: string; mediaType: string }> {
       const doc = findDocument(await store.get(p.id), p.documentId);
       const file = doc.files.find((f) => f.format === p.format);
       if (!file) throw new ApiError({ code: 'not-found', message: `« ${doc.title} » n’a pas été produit dans ce format : produisez-le de nouveau.` });
       return { path: store.documentPath(p.id, p.documentId, file.name), name: file.name, mediaType: MEDIA_TYPES[p.format] };
     },
 
-    async documentFile(p: { id: string; documentId: string; format: 'pdf' | 'docx' | 'dossier' }): Promise<ApiResults['documentFile']> {
+    async documentFile(p: { id: string; documentId: string; format: DocumentFileFormat }): Promise<ApiResults['documentFile']> {
       const doc = findDocument(await store.get(p.id), p.documentId);
       const file = doc.files.find((f) => f.format === p.format);
-      const label = p.format === 'dossier' ? 'dossier de pièces' : p.format.toUpperCase();
+      const label = FORMAT_NAMES[p.format];
       if (!file) throw new ApiError({ code: 'not-found', message: `« ${doc.title} » n’a pas été produit en ${label} : produisez-le de nouveau avec ce format.` });
       try {
         const bytes = new Uint8Array(await readFile(store.documentPath(p.id, p.documentId, file.name)));

@@ -4,6 +4,7 @@
  * generated from it (which template, when, sent when, how, registered number).
  */
 import { z } from 'zod';
+import { DOCUMENT_FILE_FORMATS } from '../../common/api/contract.js';
 
 export const META_FORMAT = 'recours/case-meta@1';
 
@@ -20,7 +21,7 @@ export const documentRecordSchema = z.looseObject({
   templateId: z.string(),
   title: z.string(),
   generatedAt: z.string(),
-  files: z.array(z.object({ format: z.enum(['pdf', 'docx', 'dossier']), name: z.string(), size: z.number() })),
+  files: z.array(z.object({ format: z.enum(DOCUMENT_FILE_FORMATS), name: z.string(), size: z.number() })),
   sent: sentSchema.nullable(),
   /** Other files written with the document (the bordereau of a dossier): kept with it, exported with it. */
   extraFiles: z.array(z.string()).optional(),

@@ -15,6 +15,8 @@ export const FORMAT_LABELS: Record<FileInfo['format'], string> = {
   pdf: 'PDF',
   docx: 'DOCX (modifiable)',
   dossier: 'Dossier de pièces',
+  'bordereau-pdf': 'Bordereau des pièces (PDF)',
+  'bordereau-docx': 'Bordereau des pièces (DOCX, modifiable)',
 };
 
 export function DocumentFileActions({ caseId, documentId, file }: { caseId: string; documentId: string; file: FileInfo }) {
@@ -44,7 +46,7 @@ export function DocumentFileActions({ caseId, documentId, file }: { caseId: stri
             <button type="button" className="button-quiet" aria-label={`Afficher ${file.name} dans son dossier`} onClick={() => attempt(() => desktop.showDocument(ref))}>
               Afficher dans son dossier
             </button>
-            {file.format !== 'docx' && (
+            {(file.format === 'pdf' || file.format === 'dossier') && (
               <button
                 type="button"
                 className="button-quiet"
@@ -57,7 +59,7 @@ export function DocumentFileActions({ caseId, documentId, file }: { caseId: stri
           </>
         ) : (
           <>
-            {file.format !== 'docx' && (
+            {!file.format.endsWith('docx') && (
               <button type="button" className="button-secondary" aria-label={`Ouvrir ${label} ${file.name}`} onClick={() => withBytes((f) => openBytes(f.bytes, f.mediaType))}>
                 Ouvrir
               </button>
