@@ -152,7 +152,7 @@ describe('texts for online forms', { timeout: 120_000 }, () => {
     expect(counter).toBe(`${value.length.toLocaleString('fr-FR').replace(/\s/g, ' ')} caractères sur 5 000 acceptés par le formulaire.`);
     await page.getByRole('button', { name: 'Copier le texte' }).waitFor();
     expect(await page.getByRole('button', { name: 'Produire les documents' }).count()).toBe(0);
-    expect(await page.getByText('Dossier de pièces').count()).toBe(0);
+    expect(await page.getByRole('checkbox', { name: /Dossier de pièces/ }).count()).toBe(0);
     await page.screenshot({ path: join(SCREENSHOTS, 'texte-formulaire-signalconso.png'), fullPage: true });
   });
 });
