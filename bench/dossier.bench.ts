@@ -1,8 +1,8 @@
 /**
  * Dossier benchmark (run by `npm run bench`, or `npm run bench dossier`): a case with 40 phone photos (12 MP,
  * 3–5 MB each, noisy like real ones) and 10 two-page PDFs, made here once and kept in the temporary folder.
- * Prints, measured in the same run: dossier time (cold and warm), the time sharp alone needs to decode, resize and
- * re-encode the same photos the same way, peak RSS, dossier size, the same dossier under --max-size, and the time
+ * Prints, measured in the same run: dossier time (cold and warm), the time of the fastest sharp pipeline on the same
+ * photos two at a time (the goal: dossier within 1.25× of it), peak RSS, dossier size, the same dossier under --max-size, and the time
  * of ImageMagick's `convert *.jpg dossier.pdf` when ImageMagick is installed.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -142,29 +142,39 @@ const dossierPeak = Math.max(...runs.map((r) => r.peak));
 const result = first.value;
 if (result.warnings.length > 0) console.log(result.warnings.join('\n'));
 
-// sharp alone, the same photos, the same pipeline as the evidence worker, all at once (libuv's 4 threads).
+// The floor: sharp alone on the same photos, the fastest way — two at a time (one per core), auto-rotate, fit to A4
+// at 200 dpi, JPEG q80, nothing else (no flatten, no colour-space conversion, no checks) — so that JPEG
+// shrink-on-load applies. Both of libvips' thread settings are tried; the faster counts.
 const target = imageTarget(PRINT_QUALITY);
-const sharpAlone = () =>
-  Promise.all(photos.map(async (f) => {
-    const input = readFileSync(join(FIXTURES, f));
-    return sharp(input, { failOn: 'warning' })
-      .rotate()
-      .flatten({ background: '#ffffff' })
-      .resize(target.maxWidth, target.maxHeight, { fit: 'inside', withoutEnlargement: true })
-      .toColourspace('srgb')
-      .jpeg({ quality: target.quality, mozjpeg: false, chromaSubsampling: '4:2:0' })
-      .toBuffer();
-  }));
+const encodePhoto = (f: string) =>
+  sharp(readFileSync(join(FIXTURES, f)))
+    .rotate()
+    .resize(target.maxWidth, target.maxHeight, { fit: 'inside', withoutEnlargement: true })
+    .jpeg({ quality: target.quality })
+    .toBuffer();
+const twoAtATime = async () => {
+  let next = 0;
+  const lane = async () => {
+    for (let i = next++; i < photos.length; i = next++) await encodePhoto(photos[i] ?? '');
+  };
+  await Promise.all([lane(), lane()]);
+};
 const sharpRuns: number[] = [];
 const sharpCpu: number[] = [];
 let sharpPeak = 0;
-for (let i = 0; i < 3; i++) {
-  const r = await timed(sharpAlone);
-  sharpRuns.push(r.ms);
-  sharpCpu.push(r.cpuMs);
-  sharpPeak = Math.max(sharpPeak, r.peak);
+const defaultConcurrency = sharp.concurrency();
+for (const threads of [defaultConcurrency, 1]) {
+  sharp.concurrency(threads);
+  for (let i = 0; i < 3; i++) {
+    const r = await timed(twoAtATime);
+    sharpRuns.push(r.ms);
+    sharpCpu.push(r.cpuMs);
+    sharpPeak = Math.max(sharpPeak, r.peak);
+  }
 }
-const sharpMs = median(sharpRuns);
+sharp.concurrency(defaultConcurrency);
+const sharpMs = Math.min(median(sharpRuns.slice(0, 3)), median(sharpRuns.slice(3)));
+const sharpCpuMs = Math.min(...sharpCpu);
 const dossierCpu = median(runs.slice(1).map((r) => r.cpuMs));
 
 const budget = await timed(() => dossier(5_000_000));
@@ -176,9 +186,9 @@ console.log('');
 row('Charge de la machine (load average 1 min) / cœurs', `${loadavg()[0]?.toFixed(1)} / ${availableParallelism()}`);
 row('Dossier (40 photos + 10 PDF), premier passage', `${first.ms.toFixed(0)} ms`);
 row('Dossier, passages suivants (médiane de 2)', `${warm.toFixed(0)} ms   (objectif < 3000 ms)`);
-row('sharp seul, mêmes photos, même traitement (médiane de 3)', `${sharpMs.toFixed(0)} ms`);
-row('Rapport dossier / sharp seul', `${(warm / sharpMs).toFixed(2)}   (objectif ≤ 1,5)`);
-row('Temps CPU : dossier / sharp seul (tous threads)', `${(dossierCpu / 1000).toFixed(1)} s / ${(median(sharpCpu) / 1000).toFixed(1)} s`);
+row('sharp seul, 2 photos à la fois, au plus vite (médiane de 3)', `${sharpMs.toFixed(0)} ms`);
+row('Rapport dossier / sharp seul', `${(warm / sharpMs).toFixed(2)}   (objectif ≤ 1,25)`);
+row('Temps CPU : dossier / sharp seul (tous threads)', `${(dossierCpu / 1000).toFixed(1)} s / ${(sharpCpuMs / 1000).toFixed(1)} s = ${(dossierCpu / sharpCpuMs).toFixed(2)}`);
 row('Mémoire (RSS) maximale pendant le dossier', `${(dossierPeak / 2 ** 20).toFixed(0)} Mio   (objectif < 600 Mio)`);
 row('Mémoire (RSS) maximale pendant sharp seul', `${(sharpPeak / 2 ** 20).toFixed(0)} Mio`);
 row('Taille du dossier', `${mb(result.dossierPdf.byteLength)}, ${result.pageCount} pages   (objectif < 10 Mo)`);

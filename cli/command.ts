@@ -1,7 +1,6 @@
 /** What every `recours` sub-command provides, and the helpers they share. */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { loadTemplateRegistry, type TemplateRegistry } from '../core/node/template-registry.js';
-import { loadCaseFile } from '../core/node/case-file.js';
+import type { TemplateRegistry } from '../core/node/template-registry.js';
 import type { CaseFile } from '../core/common/case/schema.js';
 import { isRealIsoDate, todayIso } from '../core/common/format/dates.js';
 
@@ -40,7 +39,9 @@ export function singleCasePath(positionals: string[], example: string): string {
 }
 
 /** The template catalogue; templates that fail to load are reported, the others stay usable. */
-export function templateRegistry(io: Io): TemplateRegistry {
+export async function templateRegistry(io: Io): Promise<TemplateRegistry> {
+  // Imported here, not at the top: Handlebars, YAML and zod load only for the commands that need templates.
+  const { loadTemplateRegistry } = await import('../core/node/template-registry.js');
   const registry = loadTemplateRegistry();
   for (const error of registry.errors) io.err(`Attention : ${error.message}`);
   return registry;
@@ -59,6 +60,7 @@ export async function loadCaseOrReport(
   write: (line: string) => void,
   heading = (count: number) => `Le dossier « ${casePath} » contient ${count} problème(s) :`,
 ): Promise<CaseFile | null> {
+  const { loadCaseFile } = await import('../core/node/case-file.js');
   const loaded = await loadCaseFile(casePath);
   if (loaded.ok) return loaded.case;
   write(heading(loaded.problems.length));

@@ -13,7 +13,11 @@ const defaultIo: Io = {
   err: (line) => process.stderr.write(`${line}\n`),
 };
 
-export const USAGE = `Usage :\n${COMMANDS.map((c) => c.usage).join('\n')}\n  recours --help | --version`;
+/** The usage text: every command's lines (loading each command module, which imports its heavy parts only when run). */
+export async function usage(): Promise<string> {
+  const commands = await Promise.all(COMMANDS.map((c) => c.load()));
+  return `Usage :\n${commands.map((c) => c.usage).join('\n')}\n  recours --help | --version`;
+}
 
 function version(): string {
   // package.json sits two folders up, from cli/ in source and from dist/cli/ once compiled.
@@ -37,16 +41,16 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
       return 0;
     }
     if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
-      io.out(USAGE);
+      io.out(await usage());
       return name === undefined ? 2 : 0;
     }
-    const command = COMMANDS.find((c) => c.name === name);
-    if (!command) throw new UsageError(`commande inconnue « ${name} »`);
-    return await command.run(rest, io);
+    const entry = COMMANDS.find((c) => c.name === name);
+    if (!entry) throw new UsageError(`commande inconnue « ${name} »`);
+    return await (await entry.load()).run(rest, io);
   } catch (e) {
     if (e instanceof UsageError) {
       io.err(`Erreur : ${e.message}.`);
-      io.err(USAGE);
+      io.err(await usage());
       return 2;
     }
     io.err(`Erreur : ${(e as Error).message}`);

@@ -12,7 +12,7 @@ export const checkCommand: Command = {
   async run(args, io) {
     const { values, positionals } = parse(args, { template: { type: 'string' } });
     const casePath = singleCasePath(positionals, 'recours check DOSSIER.json');
-    const registry = templateRegistry(io);
+    const registry = await templateRegistry(io);
     const template = values.template !== undefined ? registry.get(values.template) : undefined;
     if (values.template !== undefined && !template) throw unknownTemplate(values.template, registry);
     const caseFile = await loadCaseOrReport(casePath, io.out);

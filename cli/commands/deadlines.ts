@@ -14,7 +14,7 @@ export const deadlinesCommand: Command = {
     const today = todayOption(values.today);
     const caseFile = await loadCaseOrReport(casePath, io.err);
     if (!caseFile) return 1;
-    const registry = templateRegistry(io);
+    const registry = await templateRegistry(io);
     const deadlines = computeDeadlines(caseFile, today, { responseDays: (id) => registry.get(id)?.meta.responseDays });
     const missing = deadlineGaps(caseFile);
     if (values.json) {

@@ -3,7 +3,7 @@ import type { Command } from '../command.js';
 import { loadCaseOrReport, parse, singleCasePath } from '../command.js';
 import { exhibitLabel, exhibitsOf } from '../../core/common/case/exhibits.js';
 import { formatShortDate } from '../../core/common/format/dates.js';
-import { formatSize, inspectEvidenceFile } from '../../core/node/evidence/index.js';
+import { formatSize } from '../../core/node/evidence/format.js';
 
 const capitalised = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
@@ -17,6 +17,8 @@ export const evidenceCommand: Command = {
     const casePath = singleCasePath(positionals, 'recours evidence DOSSIER.json');
     const caseFile = await loadCaseOrReport(casePath, io.out);
     if (!caseFile) return 1;
+    // The evidence readers (sharp, file-type, ExifReader) load only when this command runs.
+    const { inspectEvidenceFile } = await import('../../core/node/evidence/index.js');
     const caseDir = dirname(resolve(casePath));
     const entries = caseFile.evidence ?? [];
     const exhibits = exhibitsOf(caseFile);

@@ -2,7 +2,6 @@ import { dirname, resolve } from 'node:path';
 import type { Command } from '../command.js';
 import { loadCaseOrReport, parse, singleCasePath, templateRegistry, unknownTemplate, UsageError } from '../command.js';
 import { generateLetterFiles, OUTPUT_FORMATS, type OutputFormat } from '../../core/node/generate.js';
-import { generateDossierFiles } from '../../core/node/dossier/files.js';
 import { parseSize } from '../../core/node/dossier/budget.js';
 import { missingFacts } from '../../core/common/letter/requirements.js';
 
@@ -46,7 +45,7 @@ export const generateCommand: Command = {
     const dossier = values.dossier === true;
     const maxSize = parseMaxSize(values['max-size'], dossier);
     if (values['attach-originals'] && !dossier) throw new UsageError('--attach-originals ne s’emploie qu’avec --dossier');
-    const registry = templateRegistry(io);
+    const registry = await templateRegistry(io);
     const template = registry.get(values.template);
     if (!template) throw unknownTemplate(values.template, registry);
 
@@ -67,6 +66,8 @@ export const generateCommand: Command = {
       for (const path of written) io.out(path);
       return 0;
     }
+    // The dossier's modules (sharp, the exhibit readers) load only when a dossier is asked.
+    const { generateDossierFiles } = await import('../../core/node/dossier/files.js');
     const result = await generateDossierFiles({
       caseFile: caseFile,
       caseDir: dirname(resolve(casePath)),

@@ -15,7 +15,7 @@ export const nextCommand: Command = {
     const today = todayOption(values.today);
     const caseFile = await loadCaseOrReport(casePath, io.err);
     if (!caseFile) return 1;
-    const registry = templateRegistry(io);
+    const registry = await templateRegistry(io);
     const stage = currentStage(caseFile);
     const step = recommendNextStep(caseFile, today, { responseDays: (id) => registry.get(id)?.meta.responseDays });
     const template = step.templateId ? registry.get(step.templateId) : undefined;

@@ -10,7 +10,7 @@ export const templatesCommand: Command = {
   async run(args, io) {
     const { values, positionals } = parse(args, { json: { type: 'boolean' } });
     if (positionals.length > 0) throw new UsageError(`argument en trop « ${positionals[0]} »`);
-    const list = templateRegistry(io).templates.map((t) => ({
+    const list = (await templateRegistry(io)).templates.map((t) => ({
       id: t.meta.id,
       title: t.meta.title,
       kind: t.meta.kind,

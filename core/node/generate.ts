@@ -7,14 +7,14 @@ import { composeLetter } from '../common/letter/compose.js';
 import type { CompiledTemplate } from '../common/templates/compile.js';
 import { todayIso } from '../common/format/dates.js';
 import { writeFileAtomic } from './atomic-write.js';
-import { writeLetterPdf } from './pdf/letter-pdf.js';
-import { writeLetterDocx } from './docx/letter-docx.js';
 
 export const OUTPUT_FORMATS = ['pdf', 'docx'] as const;
 export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
 
 export async function renderLetter(document: LetterDocument, format: OutputFormat): Promise<Uint8Array> {
-  return format === 'pdf' ? writeLetterPdf(document) : writeLetterDocx(document);
+  // Each writer, and its library (pdf-lib and fontkit, docx), is loaded only when a letter in its format is asked.
+  if (format === 'pdf') return (await import('./pdf/letter-pdf.js')).writeLetterPdf(document);
+  return (await import('./docx/letter-docx.js')).writeLetterDocx(document);
 }
 
 /** « mise-en-demeure-livraison_2026-11-25 »: sorts by template then date, safe on every file system. */

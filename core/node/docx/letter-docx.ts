@@ -100,7 +100,7 @@ export async function writeLetterDocx(doc: LetterDocument, options: WriteLetterD
 
   const packed = await Packer.toBuffer(document);
   let entries = readZip(packed);
-  entries = withWholeFonts(entries, document.FontTable.files, fonts);
+  entries = await withWholeFonts(entries, document.FontTable.files, fonts);
   entries = withLanguageProperty(entries, language);
   return writeZip(packageOrder(entries));
 }

@@ -46,6 +46,24 @@ function damaged(e: unknown, heic: boolean): ImageProblem {
   return new ImageProblem(`${what} est endommagé${ending} ou illisible`);
 }
 
+/** The first image of a HEIC file, its size checked, handed to `use` before libheif's memory is released. */
+async function withFirstHeicImage<T>(bytes: Uint8Array, use: (first: HeicImages[number], count: number) => T | Promise<T>): Promise<T> {
+  let images: HeicImages;
+  try {
+    images = await (await heicDecoder()).all({ buffer: bytes });
+  } catch (e) {
+    throw damaged(e, true);
+  }
+  try {
+    const first = images[0];
+    if (!first) throw new ImageProblem('la photo HEIC ne contient aucune image');
+    checkPixels(first.width, first.height);
+    return await use(first, images.length);
+  } finally {
+    images.dispose();
+  }
+}
+
 export interface ImageInfo {
   width: number;
   height: number;
@@ -59,20 +77,7 @@ export interface ImageInfo {
 /** Dimensions as displayed, from the header only: nothing is decoded. */
 export async function imageInfo(bytes: Uint8Array, mediaType: string): Promise<ImageInfo> {
   if (isHeic(mediaType)) {
-    let images: HeicImages;
-    try {
-      images = await (await heicDecoder()).all({ buffer: bytes });
-    } catch (e) {
-      throw damaged(e, true);
-    }
-    try {
-      const first = images[0];
-      if (!first) throw new ImageProblem('la photo HEIC ne contient aucune image');
-      checkPixels(first.width, first.height);
-      return { width: first.width, height: first.height, frames: 1, framesInFile: images.length, hasAlpha: false };
-    } finally {
-      images.dispose();
-    }
+    return withFirstHeicImage(bytes, (first, count) => ({ width: first.width, height: first.height, frames: 1, framesInFile: count, hasAlpha: false }));
   }
   let meta: Metadata;
   try {
@@ -98,24 +103,13 @@ function encode(pipeline: Sharp, target: ImageTarget): Sharp {
 }
 
 async function heicPixels(bytes: Uint8Array): Promise<Sharp> {
-  let images: HeicImages;
-  try {
-    images = await (await heicDecoder()).all({ buffer: bytes });
-  } catch (e) {
-    throw damaged(e, true);
-  }
-  try {
-    const first = images[0];
-    if (!first) throw new ImageProblem('la photo HEIC ne contient aucune image');
-    checkPixels(first.width, first.height);
+  return withFirstHeicImage(bytes, async (first) => {
     const decoded = await first.decode().catch((e: unknown) => {
       throw damaged(e, true);
     });
     const raw = Buffer.from(decoded.data.buffer, decoded.data.byteOffset, decoded.data.byteLength);
     return sharp(raw, { raw: { width: decoded.width, height: decoded.height, channels: 4 } });
-  } finally {
-    images.dispose();
-  }
+  });
 }
 
 /** The image's frames fitted to the target and re-encoded as JPEG, ready to embed. */

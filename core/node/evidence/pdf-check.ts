@@ -4,7 +4,8 @@
  * dossier's own process. pdf-lib refuses any file with an /Encrypt dictionary (even « owner password » only
  * files that open without a password): those are reported as protected.
  */
-import { PDFDocument } from 'pdf-lib';
+import type { PDFDocument } from 'pdf-lib';
+import { pdfLib } from '../pdf/cjs-libraries.js';
 import { EvidenceProblem } from './problem.js';
 
 export class PdfProblem extends EvidenceProblem {}
@@ -15,7 +16,7 @@ export const ENCRYPTED_PDF = 'le PDF est protégé par un mot de passe';
 export async function checkPdf(bytes: Uint8Array): Promise<number> {
   let doc: PDFDocument;
   try {
-    doc = await PDFDocument.load(bytes, { updateMetadata: false });
+    doc = await pdfLib.PDFDocument.load(bytes, { updateMetadata: false });
   } catch (e) {
     // pdf-lib's errors are ES5 classes: `instanceof EncryptedPDFError` is always false; its message is stable.
     if (e instanceof Error && /is encrypted/.test(e.message)) throw new PdfProblem(ENCRYPTED_PDF, { attach: true });
@@ -25,7 +26,7 @@ export async function checkPdf(bytes: Uint8Array): Promise<number> {
   try {
     count = doc.getPageCount();
     if (count > 0) {
-      const scratch = await PDFDocument.create({ updateMetadata: false });
+      const scratch = await pdfLib.PDFDocument.create({ updateMetadata: false });
       await scratch.copyPages(doc, doc.getPageIndices());
     }
   } catch {

@@ -8,10 +8,10 @@
  * Widths are the sum of the glyph advance widths, exactly what pdf-lib writes in the /W array of an embedded
  * Identity-H font (no kerning is applied when drawing, so none is measured).
  */
-import fontkit from '@pdf-lib/fontkit';
 import type { Font as FontkitFont } from '@pdf-lib/fontkit';
 import type { PDFDocument } from 'pdf-lib';
 import type { FontSet } from '../fonts.js';
+import { fontkit } from './cjs-libraries.js';
 
 import type { FontStyle } from './text-layout.js';
 export type { FontStyle };
@@ -110,13 +110,24 @@ function metricsFor(bytes: Uint8Array): FontMetrics {
   return metrics;
 }
 
-/** Metrics for the four styles of a font set, cached per process. */
+/**
+ * Metrics for the four styles of a font set, cached per process. Each face is parsed when first measured: a letter
+ * without italics never pays for them.
+ */
 export function fontMetricsFor(fonts: FontSet): FontMetricsSet {
   return {
-    regular: metricsFor(fonts.regular),
-    bold: metricsFor(fonts.bold),
-    italic: metricsFor(fonts.italic),
-    boldItalic: metricsFor(fonts.boldItalic),
+    get regular() {
+      return metricsFor(fonts.regular);
+    },
+    get bold() {
+      return metricsFor(fonts.bold);
+    },
+    get italic() {
+      return metricsFor(fonts.italic);
+    },
+    get boldItalic() {
+      return metricsFor(fonts.boldItalic);
+    },
   };
 }
 

@@ -2,8 +2,8 @@
  * The PDF writer for letters: LetterDocument → PDF bytes (A4, DejaVu Serif embedded as subsets).
  * Layout first (letter-layout.ts, which knows the page count for the « k / n » footers), then drawing.
  */
-import { PDFDocument } from 'pdf-lib';
 import type { PDFFont } from 'pdf-lib';
+import { pdfLib } from './cjs-libraries.js';
 import type { LetterDocument } from '../../common/document/model.js';
 import { loadLetterFonts } from '../fonts.js';
 import type { FontSet } from '../fonts.js';
@@ -28,7 +28,7 @@ export async function writeLetterPdf(doc: LetterDocument, options: WriteLetterPd
   const fontSet = options.fonts ?? loadLetterFonts();
   const layout = layoutLetter(doc, fontMetricsFor(fontSet));
 
-  const pdf = await PDFDocument.create();
+  const pdf = await pdfLib.PDFDocument.create();
   pdf.registerFontkit(cachingFontkit);
 
   // Embed only the styles the letter uses, as subsets.

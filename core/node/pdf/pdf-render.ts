@@ -9,7 +9,13 @@
  * words. Instead every distinct character of the document is encoded once per font (one encodeText() call, with
  * ligatures disabled so that glyphs map 1:1 to characters) and strings are encoded from that table.
  */
-import {
+import { pdfLib } from './cjs-libraries.js';
+import type { PDFDocument, PDFFont, PDFHexString as PdfHexString, PDFName, PDFOperator as PdfOperator, PDFPage } from 'pdf-lib';
+import { drawnCodePoint } from './font-metrics.js';
+import type { FontStyle } from './text-layout.js';
+import type { DrawOp, TextOp } from './page-layout.js';
+
+const {
   beginText,
   endText,
   fill,
@@ -29,11 +35,7 @@ import {
   setStrokingGrayscaleColor,
   setTextMatrix,
   stroke,
-} from 'pdf-lib';
-import type { PDFDocument, PDFFont, PDFName, PDFPage } from 'pdf-lib';
-import { drawnCodePoint } from './font-metrics.js';
-import type { FontStyle } from './text-layout.js';
-import type { DrawOp, TextOp } from './page-layout.js';
+} = pdfLib;
 
 /** Font features for embedding: no ligatures, so that one character is one glyph. */
 export const EMBED_FEATURES = { liga: false, clig: false, dlig: false, calt: false, rlig: false };
@@ -82,7 +84,7 @@ export class GlyphEncoder {
     return code;
   }
 
-  encode(text: string): PDFHexString {
+  encode(text: string): PdfHexString {
     let hex = '';
     for (const ch of text) hex += this.codeFor(drawnCodePoint(ch.codePointAt(0) ?? 0x3f));
     return PDFHexString.of(hex);
@@ -112,7 +114,7 @@ export function renderPage(page: PDFPage, ops: readonly DrawOp[], ctx: RenderCon
     }
     return key;
   };
-  const out: PDFOperator[] = [];
+  const out: PdfOperator[] = [];
   for (const op of ops) {
     switch (op.kind) {
       case 'text':
@@ -143,7 +145,7 @@ export function renderPage(page: PDFPage, ops: readonly DrawOp[], ctx: RenderCon
   page.pushOperators(...out);
 }
 
-function drawText(op: TextOp, ctx: RenderContext, keyFor: (s: FontStyle) => PDFName, out: PDFOperator[]): void {
+function drawText(op: TextOp, ctx: RenderContext, keyFor: (s: FontStyle) => PDFName, out: PdfOperator[]): void {
   if (op.fragments.length === 0) return;
   const y = round(ctx.pageHeight - op.y);
   out.push(beginText(), setFillingGrayscaleColor(op.gray));

@@ -1,0 +1,67 @@
+/**
+ * Start-up benchmark (run by `npm run bench`, or `npm run bench start`): whole processes, as a user runs them.
+ * Prints, measured in the same run, two ratios with their goals:
+ *   - `recours --version` against `node -e 0` (goal ≤ 3);
+ *   - a one-shot letter, PDF and DOCX (`recours generate … --out DIR`, process start included) against
+ *     LibreOffice's conversion of that same DOCX to PDF (`soffice --headless --convert-to pdf`) (goal ≤ 0,1).
+ * The compiled CLI (dist/) is what `recours` runs, so it is rebuilt first.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+const root = join(import.meta.dirname, '..');
+const bin = join(root, 'bin/recours.js');
+const example = join(root, 'examples/retard-livraison-marketplace.json');
+const template = 'mise-en-demeure-livraison';
+const work = mkdtempSync(join(tmpdir(), 'recours-bench-start-'));
+
+const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
+const built = spawnSync(process.execPath, [tsc, '-p', join(root, 'tsconfig.build.json')], { stdio: 'inherit' });
+if (built.status !== 0) throw new Error('build of the CLI failed');
+
+/** Median wall time of a whole process, in ms, after one unmeasured run (disk cache). */
+function timeProcess(label: string, command: string, args: string[], runs: number): number {
+  const once = () => {
+    const start = performance.now();
+    const result = spawnSync(command, args, { cwd: work, encoding: 'utf8' });
+    const ms = performance.now() - start;
+    if (result.status !== 0) throw new Error(`${label} failed: ${result.error?.message ?? result.stderr}`);
+    return ms;
+  };
+  once();
+  const times = Array.from({ length: runs }, once).sort((a, b) => a - b);
+  const median = times[Math.floor(times.length / 2)] ?? NaN;
+  console.log(`${label.padEnd(58)} median ${median.toFixed(0).padStart(6)} ms   (${runs} runs, ${times.map((t) => t.toFixed(0)).join(' ')})`);
+  return median;
+}
+
+const node = timeProcess('node -e 0', process.execPath, ['-e', '0'], 15);
+const version = timeProcess('recours --version', process.execPath, [bin, '--version'], 15);
+const letterDir = join(work, 'lettre');
+const letter = timeProcess('recours generate (lettre PDF et DOCX, processus compris)', process.execPath, [bin, 'generate', example, '--template', template, '--out', letterDir], 7);
+
+const docx = readdirSync(letterDir).find((f) => f.endsWith('.docx'));
+if (!docx) throw new Error('no DOCX written');
+// A profile of its own, so that a LibreOffice already running on the machine does not take the conversion over.
+const profile = pathToFileURL(join(work, 'lo-profile')).href;
+const soffice = spawnSync('soffice', ['--version'], { encoding: 'utf8' });
+const libreOffice =
+  soffice.error || soffice.status !== 0
+    ? undefined
+    : timeProcess(
+        'soffice --headless --convert-to pdf (même DOCX)',
+        'soffice',
+        [`-env:UserInstallation=${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', join(work, 'lo'), join(letterDir, docx)],
+        3,
+      );
+const row = (label: string, value: string) => console.log(`${label.padEnd(58)} ${value}`);
+console.log('');
+// Other programs compete for the cores: the load says how much of the machine this run had.
+row('Charge de la machine (load average 1 min) / cœurs', `${loadavg()[0]?.toFixed(1)} / ${availableParallelism()}`);
+row('Rapport recours --version / node -e 0', `${(version / node).toFixed(2)}   (objectif ≤ 3)`);
+row('Rapport lettre / LibreOffice', libreOffice === undefined ? 'LibreOffice absent (soffice)' : `${(letter / libreOffice).toFixed(2)}   (objectif ≤ 0,1)`);
+rmSync(work, { recursive: true, force: true });
