@@ -6,7 +6,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { basename, dirname } from 'node:path';
 import type { WebContents } from 'electron';
-import { ApiError, type ApiResults, type StoredCase } from '../../core/common/api/contract.js';
+import { ApiError, type ApiResults, type DocumentFileFormat, type StoredCase } from '../../core/common/api/contract.js';
 import type { DesktopEvent } from '../../core/common/api/desktop.js';
 import { writeFileAtomic } from '../../core/node/atomic-write.js';
 import { formatFileSize, mailtoUrl, writeDraft } from '../../core/node/mail/index.js';
@@ -19,7 +19,7 @@ import type { SettingsStore } from './settings-store.js';
 export const MAX_EVIDENCE_BYTES = 200_000_000;
 export const MAX_CASE_FILE_BYTES = 2_000_000_000;
 
-export type DocumentFormat = 'pdf' | 'docx' | 'dossier';
+export type DocumentFormat = DocumentFileFormat;
 
 /** What core offers the desktop shell beyond the shared API (core/node/api: dispatcher.host). */
 export interface CoreHost {

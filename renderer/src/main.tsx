@@ -4,10 +4,12 @@ import { createRoot } from 'react-dom/client';
 import { ApiProvider } from './api/api-context.js';
 import { getApi, getDesktop } from './api/get-api.js';
 import { App } from './app/App.js';
+import { keepFrenchTypography } from './common/typography.js';
 import './styles.css';
 
 const root = document.getElementById('racine');
 if (!root) throw new Error('Élément #racine absent de index.html.');
+keepFrenchTypography(root);
 createRoot(root).render(
   <StrictMode>
     <ApiProvider api={getApi()} desktop={getDesktop()}>

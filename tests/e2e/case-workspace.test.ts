@@ -62,8 +62,11 @@ async function savedNow(): Promise<void> {
   await page.getByText(/^Enregistré/).first().waitFor();
 }
 
-async function download(buttonName: RegExp): Promise<Uint8Array> {
-  const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: buttonName }).click()]);
+/** The files of the document just produced, right under « Produire ». */
+const produced = () => page.getByRole('region', { name: 'Fichiers produits' });
+
+async function download(buttonName: RegExp, where: Pick<Page, 'getByRole'> = page): Promise<Uint8Array> {
+  const [file] = await Promise.all([page.waitForEvent('download'), where.getByRole('button', { name: buttonName }).click()]);
   const path = await file.path();
   return new Uint8Array(await readFile(path));
 }
@@ -73,7 +76,7 @@ beforeAll(async () => {
   ui = await startUi({ today: '2026-11-25' });
   const context = await ui.browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'fr-FR', acceptDownloads: true });
   page = await context.newPage();
-  page.setDefaultTimeout(10_000);
+  page.setDefaultTimeout(20_000);
   page.on('pageerror', (e) => console.error(`Erreur dans la page : ${e.message}`));
 }, 180_000);
 
@@ -180,8 +183,13 @@ describe('the case workspace in a real browser', { timeout: 90_000 }, () => {
   it('takes two files dropped on « Pièces », with a thumbnail for the photo', async () => {
     await page.getByRole('tab', { name: 'Pièces' }).click();
     await dropFiles(await evidenceFiles());
-    // Each file is examined by core (type, pages, thumbnail): slower on a busy machine.
-    await page.getByRole('heading', { name: /Pièce n°\s2/ }).waitFor({ timeout: 30_000 });
+    await page
+      .getByRole('heading', { name: /Pièce n°\s2/ })
+      .waitFor({ timeout: 60_000 })
+      .catch(async (e: unknown) => {
+        // Say what the page said, not only that the heading never came.
+        throw new Error(`${(e as Error).message}\nÀ l’écran : ${(await page.locator('.evidence').innerText()).slice(0, 600)}`);
+      });
     await page.getByText('2 pièces ajoutées.').waitFor();
     await page.getByRole('img', { name: 'Aperçu de la pièce n°\u00A01' }).waitFor();
 
@@ -210,38 +218,59 @@ describe('the case workspace in a real browser', { timeout: 90_000 }, () => {
     await page.getByText('Rien ne manque : la lettre peut être produite.').waitFor();
     await page.getByRole('article', { name: /Aperçu : Mise en demeure de livrer/ }).waitFor();
     await page.getByRole('button', { name: 'Produire les documents' }).click();
-    await page.getByText(/^Produit : /).waitFor({ timeout: 60_000 });
+    await page.getByText(/^Produit\s:\s/).waitFor({ timeout: 60_000 });
     await shot('07-documents');
 
-    const pdf = await extractPdf(await download(/^Télécharger PDF /));
+    // The result is right under « Produire », and the focus is on it.
+    await produced().waitFor();
+    expect(await page.evaluate('document.activeElement?.textContent')).toBe('Fichiers produits');
+    const pdf = await extractPdf(await download(/^Télécharger PDF /, produced()));
     const text = readingText(pdf.text);
     expect(text).toContain('Mise en demeure de livrer — commande n° 402-7719254-3381946 du 28 septembre 2026');
     expect(text).toContain('Karim Benali');
     expect(text).toContain('le déclare « livré » le 2 octobre 2026');
-    expect(text).toMatch(/Je vous ai contacté à 3 reprises/);
+    expect(text).toMatch(/Je vous ai contacté à trois reprises/);
     for (const agent of ['Priya', 'Julien', 'Marc']) expect(text).toContain(`interlocuteur : ${agent}`);
     expect(text).toContain('Confirmation de commande');
     expect(text).toContain('Photo de la boîte aux lettres vide');
 
-    const dossier = await extractPdf(await download(/^Télécharger Dossier de pièces /));
+    const dossier = await extractPdf(await download(/^Télécharger Dossier de pièces /, produced()));
     expect(dossier.pages.length).toBeGreaterThan(pdf.pages.length);
     expect(readingText(dossier.text)).toContain('Confirmation de commande 402-7719254-3381946');
   });
 
-  it('marks the letter sent, which adds a journal entry and a deadline', async () => {
-    await page.getByRole('button', { name: /^Indiquer l’envoi/ }).click();
+  it('marks the letter sent (a sending, not a contact), then its receipt moves the answer deadline', async () => {
+    await produced().getByRole('button', { name: /^Indiquer l’envoi/ }).click();
     await page.getByLabel('Date d’envoi').fill('2026-11-25');
     await page.getByLabel('Mode d’envoi').selectOption('lrar');
     await page.getByLabel('Numéro de recommandé').fill('1A 198 765 4321 0');
     await page.getByRole('button', { name: 'Enregistrer l’envoi' }).click();
     await page.getByText(/^Envoyé le 25\u00A0novembre\u00A02026/).waitFor();
-    await page.getByRole('tab', { name: 'Journal (4)' }).waitFor();
+    await page.getByText(/Date de réception non indiquée/).first().waitFor();
+    // The journal keeps the user's own exchanges: the sending is not one of them.
+    await page.getByRole('tab', { name: 'Journal (3)' }).waitFor();
 
+    const answer = page.locator('.deadline', { hasText: 'Réponse attendue' });
     await page.getByRole('tab', { name: 'Échéances' }).click();
     await page.getByRole('heading', { name: 'Échéances' }).waitFor();
-    await page.locator('.deadline').first().waitFor();
-    expect(await page.locator('.deadline-basis').first().textContent()).toMatch(/Base légale : \S/);
+    await answer.waitFor();
+    expect(await page.locator('.deadline-basis').first().textContent()).toMatch(/Base légale\s:\s\S/);
+    expect(normaliseSpaces((await answer.textContent()) ?? '')).toContain('Estimation comptée depuis l’envoi');
+    const estimated = normaliseSpaces((await answer.locator('.deadline-date strong').textContent()) ?? '');
     await shot('08-echeances');
+
+    await page.getByRole('tab', { name: /^Documents/ }).click();
+    await page.getByRole('region', { name: 'Documents produits' }).getByRole('button', { name: /^Indiquer la date de réception/ }).click();
+    await page.getByLabel('Date de réception').fill('2026-11-28');
+    await page.getByRole('button', { name: 'Enregistrer la réception' }).click();
+    await page.getByText(/^Reçu le 28\u00A0novembre\u00A02026/).first().waitFor();
+    await shot('08b-documents-reception');
+    await page.getByRole('tab', { name: 'Échéances' }).click();
+    await expect.poll(async () => normaliseSpaces((await answer.textContent()) ?? '')).toContain('Compté depuis la réception de la lettre, le 28 novembre 2026.');
+    const fromReceipt = normaliseSpaces((await answer.locator('.deadline-date strong').textContent()) ?? '');
+    // Three days later than the estimate: the period now runs from the 28th instead of the 25th.
+    expect(Number(fromReceipt.split(' ')[0]) - Number(estimated.split(' ')[0])).toBe(3);
+    await shot('08c-echeances-reception');
   });
 
   it('shows the preview beside the facts, following what is typed', async () => {
@@ -256,7 +285,7 @@ describe('the case workspace in a real browser', { timeout: 90_000 }, () => {
     // Tabs by keyboard: the arrow keys move from tab to tab.
     await page.getByRole('tab', { name: 'Faits' }).focus();
     await page.keyboard.press('ArrowRight');
-    await page.getByRole('tab', { name: 'Journal (4)', selected: true }).waitFor();
+    await page.getByRole('tab', { name: 'Journal (3)', selected: true }).waitFor();
     await page.keyboard.press('ArrowLeft');
     await page.getByRole('tab', { name: 'Faits', selected: true }).waitFor();
   });

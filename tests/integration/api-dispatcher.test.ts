@@ -153,23 +153,17 @@ describe('documents', () => {
     expect(error.problems?.map((p) => p.path)).toEqual(expect.arrayContaining(['order.date', 'dispute.facts']));
   });
 
-  it('records a sending in the documents history and in the contacts journal; the list shows the new stage', async () => {
+  it('records a sending (not a contact) in the documents history and the case; the list shows the new stage', async () => {
     const { call } = setup();
     const { id } = await call('createCase', { disputeType: 'non-delivery' });
     await call('saveCase', { id, draft: await laptopDraft() });
     const { document } = await call('generateDocument', { id, templateId: 'mise-en-demeure-livraison', formats: ['pdf'] });
     const sent = await call('markSent', { id, documentId: document.id, date: '2026-11-26', mode: 'lrar', registeredNumber: '1A 198 765 4321 0' });
-    expect(sent.documents[0]?.sent).toEqual({ date: '2026-11-26', mode: 'lrar', registeredNumber: '1A 198 765 4321 0' });
-    const contacts = sent.draft.contacts as any[];
-    expect(contacts).toHaveLength(7);
-    expect(contacts[6]).toEqual({
-      date: '2026-11-26',
-      channel: 'letter',
-      with: 'Amazon EU S.à r.l.',
-      reference: '1A 198 765 4321 0',
-      summary: 'Envoi de la mise en demeure par lettre recommandée avec accusé de réception (n° 1A 198 765 4321 0).',
-      template: 'mise-en-demeure-livraison',
-    });
+    expect(sent.documents[0]?.sent).toEqual({ date: '2026-11-26', mode: 'lrar', registeredNumber: '1A 198 765 4321 0', received: null });
+    expect(sent.draft.contacts as any[]).toHaveLength(6);
+    expect(sent.draft.sendings).toEqual([
+      { template: 'mise-en-demeure-livraison', date: '2026-11-26', mode: 'lrar', registeredNumber: '1A 198 765 4321 0', documentId: document.id },
+    ]);
     expect(sent.problems).toEqual([]);
     const [summary] = await call('listCases', {});
     expect(summary?.stage).toContain('Mise en demeure envoyée');
@@ -177,6 +171,42 @@ describe('documents', () => {
     expect(deadlines.length).toBeGreaterThan(0);
     for (const d of deadlines) expect(d.date).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     expect(summary?.nextDeadline).not.toBeNull();
+  });
+
+  it('moves the answer deadline to the date of receipt once it is entered', async () => {
+    const { call } = setup();
+    const { id } = await call('createCase', { disputeType: 'non-delivery' });
+    await call('saveCase', { id, draft: await laptopDraft() });
+    const { document } = await call('generateDocument', { id, templateId: 'mise-en-demeure-livraison', formats: ['pdf'] });
+    await call('markSent', { id, documentId: document.id, date: '2026-11-26', mode: 'lrar' });
+    const before = (await call('deadlines', { id })).find((d) => d.id === 'response-due');
+    expect(before?.date).toBe('2026-12-04');
+    expect(before?.note).toMatch(/^Estimation comptée depuis l’envoi/);
+    const received = await call('markReceived', { id, documentId: document.id, received: '2026-11-30' });
+    expect(received.documents[0]?.sent?.received).toBe('2026-11-30');
+    expect((received.draft.sendings as any[])[0]?.received).toBe('2026-11-30');
+    const after = (await call('deadlines', { id })).find((d) => d.id === 'response-due');
+    expect(after?.date).toBe('2026-12-08');
+    expect(after?.note?.replace(/\s/g, ' ')).toBe('Compté depuis la réception de la lettre, le 30 novembre 2026.');
+    const early = await failure(call('markReceived', { id, documentId: document.id, received: '2026-11-20' }));
+    expect(early.message).toContain('précède l’envoi');
+  });
+
+  it('refuses a save made from an older revision (another window saved in between) with a French message', async () => {
+    const { call } = setup();
+    const created = await call('createCase', { disputeType: 'non-delivery' });
+    const draft = await laptopDraft();
+    const first = await call('saveCase', { id: created.id, draft, revision: created.revision });
+    expect(first.revision).toBe(created.revision + 1);
+    // The second window still holds the revision it opened the case at.
+    const stale = await failure(call('saveCase', { id: created.id, draft: { ...draft, dispute: { ...(draft.dispute as object), facts: 'autre' } }, revision: created.revision }));
+    expect(stale.code).toBe('conflict');
+    expect(stale.message).toContain('modifié entre-temps dans une autre fenêtre');
+    expect(((await call('getCase', { id: created.id })).draft.dispute as { facts: string }).facts).toBe((draft.dispute as { facts: string }).facts);
+    // Producing a document or adding a piece does not change the facts' revision: the window keeps saving.
+    await call('generateDocument', { id: created.id, templateId: 'mise-en-demeure-livraison', formats: ['pdf'] });
+    const again = await call('saveCase', { id: created.id, draft, revision: first.revision });
+    expect(again.revision).toBe(first.revision);
   });
 
   it('copies produced files into the documents folder chosen in the settings', async () => {
@@ -245,7 +275,11 @@ describe('evidence', () => {
     await call('saveCase', { id, draft: await laptopDraft() });
     await call('addEvidence', { id, name: 'suivi-colis.txt', bytes: piece('suivi-colis.txt') });
     const { document } = await call('generateDocument', { id, templateId: 'mise-en-demeure-livraison', formats: ['dossier'] });
-    expect(document.files.map((f) => f.format)).toEqual(['dossier']);
+    // The bordereau comes with the dossier, offered as its own files (PDF to print, DOCX to edit).
+    expect(document.files.map((f) => f.format)).toEqual(['dossier', 'bordereau-pdf', 'bordereau-docx']);
+    const bordereau = normaliseSpaces((await extractPdf((await call('documentFile', { id, documentId: document.id, format: 'bordereau-pdf' })).bytes)).text);
+    expect(bordereau).toMatch(/Bordereau/i);
+    expect(bordereau).toContain('Suivi colis');
     const text = normaliseSpaces((await extractPdf((await call('documentFile', { id, documentId: document.id, format: 'dossier' })).bytes)).text);
     expect(text).toContain('Mise en demeure de livrer');
     expect(text).toContain('Suivi colis');

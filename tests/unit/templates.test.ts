@@ -123,7 +123,32 @@ describe('rendering', () => {
       { date: '2026-10-02', channel: 'chat', summary: 'premier' },
     ];
     const doc = composeLetter(c, compile('{{#each contacts}}\n- {{date date}} {{channelLabel}} : {{summary}}\n{{/each}}'), { today: '2026-11-25' });
-    expect(blockText(doc.body[0]!)).toBe('2 octobre 2026 par messagerie instantanée (chat) : premier / 20 octobre 2026 par téléphone : deuxième');
+    expect(blockText(doc.body[0]!)).toBe(
+      '2 octobre 2026 par messagerie instantanée (chat) : premier / ' +
+        '12 octobre 2026 par courrier : envoi de la réclamation écrite par lettre recommandée avec accusé de réception (n° 1A00000000001) / ' +
+        '20 octobre 2026 par téléphone : deuxième',
+    );
+  });
+  it('counts the contacts and the letters sent in words: « à une reprise », « à quatre reprises »', () => {
+    const c = structuredClone(REFERENCE_CASE);
+    c.contacts = [{ date: '2026-10-02', channel: 'chat', summary: 'premier' }];
+    delete c.sendings;
+    const once = composeLetter(c, compile('Contacté {{reprises contacts.length}}.'), { today: '2026-11-25' });
+    expect(blockText(once.body[0]!)).toBe('Contacté à une reprise.');
+    c.contacts.push({ date: '2026-10-05', channel: 'phone', summary: 'b' }, { date: '2026-10-07', channel: 'phone', summary: 'c' });
+    c.sendings = [{ template: 'reclamation-service-client', date: '2026-10-12', mode: 'lrar', registeredNumber: '1A1' }];
+    const four = composeLetter(c, compile('Contacté {{reprises contacts.length}}.'), { today: '2026-11-25' });
+    expect(blockText(four.body[0]!)).toBe('Contacté à quatre reprises.');
+  });
+  it('never prints a registered-mail number as « Votre référence », even from a contact an older version added', () => {
+    const c = structuredClone(REFERENCE_CASE);
+    c.contacts = [
+      { date: '2026-10-02', channel: 'chat', with: 'service client Amazon', reference: 'CS-1', summary: 'a' },
+      { date: '2026-10-12', channel: 'letter', with: 'Amazon EU', reference: '1A 111 222 333 4', summary: 'Envoi', template: 'reclamation-service-client' },
+    ];
+    const doc = composeLetter(c, compile('x'), { today: '2026-11-25' });
+    expect(doc.references.find(([label]) => label === 'Votre référence')).toEqual(['Votre référence', 'CS-1']);
+    expect(doc.references.flat().join(' ')).not.toContain('1A 111');
   });
   it('quotes as « Votre référence » only a reference the recipient gave', () => {
     const c = structuredClone(REFERENCE_CASE);

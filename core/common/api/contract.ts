@@ -54,13 +54,17 @@ export interface EvidenceInfo {
   problems: string[];
 }
 
+/** The files a document may have: the letter (PDF, DOCX), the dossier, and the dossier's bordereau (PDF, DOCX). */
+export const DOCUMENT_FILE_FORMATS = ['pdf', 'docx', 'dossier', 'bordereau-pdf', 'bordereau-docx'] as const;
+export type DocumentFileFormat = (typeof DOCUMENT_FILE_FORMATS)[number];
+
 export interface DocumentRecord {
   id: string;
   templateId: string;
   title: string;
   generatedAt: string;
-  files: { format: 'pdf' | 'docx' | 'dossier'; name: string; size: number }[];
-  sent: { date: string; mode: string; registeredNumber: string | null } | null;
+  files: { format: DocumentFileFormat; name: string; size: number }[];
+  sent: { date: string; mode: string; registeredNumber: string | null; received: string | null } | null;
 }
 
 export interface StoredCase {
@@ -74,6 +78,8 @@ export interface StoredCase {
   createdAt: string;
   updatedAt: string;
   archived: boolean;
+  /** Changes of the facts so far: saveCase sends it back, and a save from an older one is refused ('conflict'). */
+  revision: number;
 }
 
 export interface TemplateInfo {
@@ -83,6 +89,10 @@ export interface TemplateInfo {
   kindLabel: string;
   description: string;
   disputes: readonly string[] | 'all';
+  /** A text pasted into a website's form (SignalConso, CEC France, A-to-z): shown as plain text to copy, no files. */
+  online: boolean;
+  /** Characters the form accepts, when it has a limit. */
+  maxLength: number | null;
 }
 
 export interface Settings {
@@ -115,10 +125,17 @@ export interface UnreadableCaseInfo {
 }
 
 /** A deadline as the UI shows it: core's own fields (core/common/deadlines), so that a renamed field fails to compile. */
-export type DeadlineInfo = Pick<Deadline, 'label' | 'date' | 'basis' | 'overdue'> & { id: string };
+export type DeadlineInfo = Pick<Deadline, 'label' | 'date' | 'basis' | 'overdue'> & {
+  id: string;
+  /** How the date was reached (« Estimation comptée depuis l’envoi… »), when it needs saying. */
+  note?: string;
+};
 
 /** The next step as the UI shows it: core's own fields (core/common/deadlines). */
-export type NextStepInfo = Pick<NextStep, 'templateId' | 'label' | 'reason' | 'warnings'>;
+export type NextStepInfo = Pick<NextStep, 'templateId' | 'label' | 'reason' | 'warnings'> & {
+  /** The case is incomplete: the advice is provisional until these facts are given (each links to its field). */
+  waitingFor?: Problem[];
+};
 
 /** A condition of a letter's remedy that the case does not meet: why, and the letter that serves instead. */
 export interface ConditionInfo {
@@ -149,7 +166,7 @@ export const apiParams = {
   createCase: z.object({ disputeType: z.enum(DISPUTE_TYPES), markedDelivered: z.boolean().optional(), draft: draftSchema.optional() }),
   getCase: z.object({ id: caseIdSchema }),
   /** Saves the draft as typed. Its `evidence` list is ignored: evidence changes only through the evidence methods. */
-  saveCase: z.object({ id: caseIdSchema, draft: draftSchema }),
+  saveCase: z.object({ id: caseIdSchema, draft: draftSchema, revision: z.number().int().min(0).optional() }),
   duplicateCase: z.object({ id: caseIdSchema }),
   archiveCase: z.object({ id: caseIdSchema, archived: z.boolean() }),
   deleteCase: z.object({ id: caseIdSchema }),
@@ -170,6 +187,8 @@ export const apiParams = {
     mode: z.enum(['lrar', 'lre', 'email', 'post', 'hand']),
     registeredNumber: z.string().max(40).optional(),
   }),
+  /** The date the addressee received a letter marked as sent (acknowledgement, tracking): its answer period runs from it. */
+  markReceived: z.object({ id: caseIdSchema, documentId: documentIdSchema, received: isoDateSchema.nullable() }),
   addEvidence: z.object({
     id: caseIdSchema,
     name: z.string().min(1).max(255),
@@ -185,7 +204,7 @@ export const apiParams = {
   reorderEvidence: z.object({ id: caseIdSchema, order: z.array(evidenceIdSchema) }),
   removeEvidence: z.object({ id: caseIdSchema, evidenceId: evidenceIdSchema }),
   evidenceThumbnail: z.object({ id: caseIdSchema, evidenceId: evidenceIdSchema }),
-  documentFile: z.object({ id: caseIdSchema, documentId: documentIdSchema, format: z.enum(['pdf', 'docx', 'dossier']) }),
+  documentFile: z.object({ id: caseIdSchema, documentId: documentIdSchema, format: z.enum(DOCUMENT_FILE_FORMATS) }),
   deadlines: z.object({ id: caseIdSchema }),
   nextStep: z.object({ id: caseIdSchema }),
   getSettings: z.object({}),
@@ -217,7 +236,7 @@ export interface ApiResults {
   listCases: CaseSummary[];
   createCase: StoredCase;
   getCase: StoredCase;
-  saveCase: { problems: Problem[]; updatedAt: string };
+  saveCase: { problems: Problem[]; updatedAt: string; revision: number };
   duplicateCase: StoredCase;
   archiveCase: CaseSummary;
   deleteCase: { deleted: true };
@@ -227,6 +246,7 @@ export interface ApiResults {
   previewLetter: { document: LetterDocument | null; problems: Problem[] };
   generateDocument: { document: DocumentRecord; warnings: string[] };
   markSent: StoredCase;
+  markReceived: StoredCase;
   addEvidence: StoredCase;
   updateEvidence: StoredCase;
   reorderEvidence: StoredCase;
@@ -257,7 +277,8 @@ export type RecoursApi = { [M in ApiMethod]: (params: ApiParams<M>) => Promise<A
 
 /** An error the user should read: French message, optional field path. Anything else is a bug, reported as such. */
 export interface ApiErrorPayload {
-  code: 'invalid-request' | 'not-found' | 'invalid-case' | 'failed';
+  /** 'conflict': the case changed since the caller read it (another window); reload before saving again. */
+  code: 'invalid-request' | 'not-found' | 'invalid-case' | 'conflict' | 'failed';
   message: string;
   problems?: Problem[];
 }

@@ -7,7 +7,7 @@
  * and documents are found from their case and document ids.
  */
 import { z } from 'zod';
-import { ApiError, caseIdSchema, documentIdSchema, type ApiErrorPayload, type ApiResults, type StoredCase } from './contract.js';
+import { ApiError, caseIdSchema, DOCUMENT_FILE_FORMATS, documentIdSchema, type ApiErrorPayload, type ApiResults, type StoredCase } from './contract.js';
 
 /** Chosen by the renderer for each background job, so that it can cancel it and match its progress events. */
 export const jobIdSchema = z.string().regex(/^[a-z0-9-]{8,64}$/);
@@ -23,8 +23,8 @@ export const desktopParams = {
   importCaseFile: z.strictObject({}),
   /** Native « save » dialog to write the case as a `.recours` file. */
   exportCaseFile: z.strictObject({ caseId: caseIdSchema }),
-  openDocument: z.strictObject({ ...documentRef, format: z.enum(['pdf', 'docx', 'dossier']) }),
-  showDocument: z.strictObject({ ...documentRef, format: z.enum(['pdf', 'docx', 'dossier']) }),
+  openDocument: z.strictObject({ ...documentRef, format: z.enum(DOCUMENT_FILE_FORMATS) }),
+  showDocument: z.strictObject({ ...documentRef, format: z.enum(DOCUMENT_FILE_FORMATS) }),
   printDocument: z.strictObject({ ...documentRef, format: printable }),
   /** « Envoyer par e-mail »: a draft with these documents attached, opened in the mail program. */
   emailDocuments: z.strictObject({

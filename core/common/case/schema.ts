@@ -184,7 +184,8 @@ export const evidenceSchema = z.strictObject({
 });
 
 export const letterSchema = z.strictObject({
-  place: text,
+  /** Optional: the claimant's city when not given (choosing a sending mode alone must not make the case invalid). */
+  place: text.optional(),
   date: isoDate.optional(),
   sending: z.enum(SENDING_MODES).optional(),
   registeredNumber: text.optional(),

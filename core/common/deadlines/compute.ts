@@ -194,7 +194,7 @@ const deliveryDue: Rule = (c) => {
   };
 };
 
-/** The period the last letter sent gave its recipient. Counted from the sending date: the letter says « from receipt ». */
+/** The period the last letter sent gave its recipient, from its receipt (the letter says « à compter de la réception »). */
 const responseDue: Rule = (c, _today, options) => {
   const last = lettersSent(c).at(-1);
   if (!last) return undefined;
@@ -223,12 +223,15 @@ const responseDue: Rule = (c, _today, options) => {
       note: 'Le médiateur peut prolonger ce délai pour un litige complexe ; il court de la notification de la saisine par le médiateur.',
     };
   }
+  // §8.2: the period asked « à compter de la réception » runs from the receipt when known, else it is an estimate.
   return {
     id: 'response-due',
     label: `Réponse attendue à votre ${name} du ${long(last.date)}`,
-    date: addDays(last.date, days),
-    basis: `Délai de ${days} jours fixé dans la lettre`,
-    note: 'Compté ici depuis l’envoi ; la lettre le fait courir de sa réception : ajoutez le temps d’acheminement.',
+    date: addDays(last.received ?? last.date, days),
+    basis: `Délai de ${days} jours fixé dans la lettre, à compter de sa réception`,
+    note: last.received
+      ? `Compté depuis la réception de la lettre, le ${long(last.received)}.`
+      : 'Estimation comptée depuis l’envoi : la lettre fait courir le délai de sa réception. Indiquez la date de réception (accusé de réception ou suivi) pour obtenir la date exacte.',
   };
 };
 

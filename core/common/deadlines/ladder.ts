@@ -2,11 +2,11 @@
  * The escalation ladder of a consumer dispute (fact sheet §2: customer service, written complaint and mise en
  * demeure, mediator, authorities, conciliator, court), and where a case stands on it.
  *
- * A case climbs by the letters it has sent: contacts whose `template` holds the id of a Recours template. A
- * contact without template still counts: a phone call or a chat is a contact, a letter, an e-mail or a platform
- * message is a written complaint.
+ * A case climbs by the letters it has sent: its `sendings` (letters marked as sent), and in older cases the
+ * contacts whose `template` holds the id of a Recours template. A contact without template still counts: a phone
+ * call or a chat is a contact, a letter, an e-mail or a platform message is a written complaint.
  */
-import type { CaseFile, Contact } from '../case/schema.js';
+import type { CaseFile, Contact, Sending } from '../case/schema.js';
 
 export const RUNGS = [
   { id: 'start', label: 'Ouverture du dossier', reached: 'Dossier ouvert' },
@@ -62,9 +62,38 @@ export const SIDE_REPORTS: ReadonlySet<string> = new Set(['signalconso', 'plaint
 
 const WRITTEN_CHANNELS = new Set<Contact['channel']>(['letter', 'email', 'message']);
 
-/** Contacts in date order (stable for contacts of the same day). */
-export function sortedContacts(c: Pick<CaseFile, 'contacts'>): Contact[] {
-  return [...(c.contacts ?? [])]
+/** What the journal and the deadlines read: the contacts, and the letters marked as sent. */
+type Journal = Pick<CaseFile, 'contacts' | 'sendings'>;
+
+/** A letter Recours produced and the user marked as sent, as the step of the journal it is; `received` when known. */
+export type SentLetter = Contact & { template: string; received?: string };
+
+const SENT_BY: Record<NonNullable<Sending['mode']>, string> = {
+  lrar: 'par lettre recommandée avec accusé de réception',
+  lre: 'par lettre recommandée électronique',
+  email: 'par courrier électronique',
+  post: 'par courrier simple',
+  hand: 'en main propre contre décharge',
+};
+
+/** A sending read as a journal entry: its registered number is the user's proof of posting, never a reference. */
+export function sendingAsContact(s: Sending): SentLetter {
+  const name = TEMPLATE_STEPS[s.template]?.name ?? `lettre « ${s.template} »`;
+  // Every step name is feminine but « signalement » (le signalement SignalConso).
+  const what = name.startsWith('signalement') ? `du ${name}` : `de la ${name}`;
+  const number = s.registeredNumber ? ` (n° ${s.registeredNumber})` : '';
+  return {
+    date: s.date,
+    channel: s.mode === 'email' ? 'email' : 'letter',
+    summary: `envoi ${what}${s.mode ? ` ${SENT_BY[s.mode]}` : ''}${number}`,
+    template: s.template,
+    ...(s.received ? { received: s.received } : {}),
+  };
+}
+
+/** Contacts and letters sent, in date order (stable for entries of the same day: contacts first). */
+export function sortedContacts(c: Journal): Contact[] {
+  return [...(c.contacts ?? []), ...(c.sendings ?? []).map(sendingAsContact)]
     .map((k, index) => ({ k, index }))
     .sort((a, b) => a.k.date.localeCompare(b.k.date) || a.index - b.index)
     .map(({ k }) => k);
@@ -77,7 +106,7 @@ export function isWritten(k: Contact): boolean {
 
 const COMPLAINT_RUNGS = new Set<RungId>(['complaint', 'platform-claim', 'reconsideration', 'formal-notice']);
 
-type CaseParties = Pick<CaseFile, 'contacts' | 'respondent' | 'order'>;
+type CaseParties = Pick<CaseFile, 'contacts' | 'sendings' | 'respondent' | 'order'>;
 
 const firstWord = (name: string) => (name.trim().split(/\s+/)[0] ?? '').toLocaleLowerCase('fr-FR');
 
@@ -102,9 +131,9 @@ export function writtenComplaints(c: CaseParties): Contact[] {
   });
 }
 
-/** Letters Recours produced and the user marked as sent, in date order. */
-export function lettersSent(c: Pick<CaseFile, 'contacts'>): (Contact & { template: string })[] {
-  return sortedContacts(c).filter((k): k is Contact & { template: string } => k.template !== undefined);
+/** Letters Recours produced and the user marked as sent (sendings, and older cases' contacts with a template), in date order. */
+export function lettersSent(c: Journal): SentLetter[] {
+  return sortedContacts(c).filter((k): k is SentLetter => k.template !== undefined);
 }
 
 export function rungIndex(id: RungId): number {
@@ -122,7 +151,7 @@ function rungOfContact(c: CaseParties, k: Contact): RungId {
 /** The highest rung the case has reached: `rung` counts from 1 (« Dossier ouvert »). */
 export function currentStage(c: CaseParties): { rung: number; id: RungId; label: string } {
   let best = 0;
-  for (const k of c.contacts ?? []) best = Math.max(best, rungIndex(rungOfContact(c, k)));
+  for (const k of sortedContacts(c)) best = Math.max(best, rungIndex(rungOfContact(c, k)));
   const rung = RUNGS[best] ?? RUNGS[0];
   return { rung: best + 1, id: rung.id, label: rung.reached };
 }

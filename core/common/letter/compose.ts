@@ -73,7 +73,8 @@ export function composeLetter(c: CaseFile, template: CompiledTemplate, options: 
   const respondentWord = (r.name.split(/\s+/)[0] ?? '').toLocaleLowerCase('fr-FR');
   const lastReference = [...view.contacts]
     .reverse()
-    .find((k) => k.reference && (k.with === null || k.with.toLocaleLowerCase('fr-FR').includes(respondentWord)))?.reference;
+    // A letter Recours sent (older cases kept its registered number as `reference`) is the user's, not theirs.
+    .find((k) => k.reference && k.template === null && (k.with === null || k.with.toLocaleLowerCase('fr-FR').includes(respondentWord)))?.reference;
   if (lastReference) references.push([to.isRespondent ? 'Votre référence' : 'Référence du professionnel', lastReference]);
 
   const exhibits = exhibitsOf(c);

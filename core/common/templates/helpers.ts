@@ -25,6 +25,17 @@ function asNumber(helper: string, v: Value): number {
   return n;
 }
 
+const NUMBER_WORDS = [
+  'zéro', 'un', 'deux', 'trois', 'quatre', 'cinq', 'six', 'sept', 'huit', 'neuf', 'dix',
+  'onze', 'douze', 'treize', 'quatorze', 'quinze', 'seize', 'dix-sept', 'dix-huit', 'dix-neuf', 'vingt',
+];
+
+/** « quatre », « une » (feminine) up to twenty; digits beyond, as French prose does. */
+function countInWords(n: number, gender: 'm' | 'f'): string {
+  if (!Number.isInteger(n) || n < 0 || n > 20) return String(n);
+  return n === 1 && gender === 'f' ? 'une' : (NUMBER_WORDS[n] ?? String(n));
+}
+
 /** Helper functions by name. The last argument Handlebars passes is its options object. */
 export const HELPERS: Record<string, (...args: Value[]) => Value> = {
   /** {{date order.date}} → « 3 octobre 2026 » */
@@ -56,6 +67,11 @@ export const HELPERS: Record<string, (...args: Value[]) => Value> = {
   pluriel: (n, one, many) => {
     const count = asNumber('pluriel', n);
     return `${count}\u00A0${String(Math.abs(count) >= 2 ? many : one)}`;
+  },
+  /** {{reprises contacts.length}} → « à une reprise », « à quatre reprises » (in words up to twenty, as French prose writes them) */
+  reprises: (n) => {
+    const count = asNumber('reprises', n);
+    return `à ${countInWords(count, 'f')}\u00A0${Math.abs(count) >= 2 ? 'reprises' : 'reprise'}`;
   },
   /** {{majuscules x}} */
   majuscules: (v) => (typeof v === 'string' ? v.toLocaleUpperCase('fr-FR') : v),

@@ -6,7 +6,7 @@
  */
 import { ZodError, type z } from 'zod';
 import {
-  ApiError, parseApiCall, type apiParams, type ApiMethod, type ApiParams, type ApiResults, type StoredCase, type TemplateInfo,
+  ApiError, parseApiCall, type apiParams, type ApiMethod, type ApiParams, type ApiResults, type DocumentFileFormat, type StoredCase, type TemplateInfo,
 } from '../../common/api/contract.js';
 import type { DisputeType } from '../../common/case/schema.js';
 import { todayIso } from '../../common/format/dates.js';
@@ -50,7 +50,7 @@ export interface ApiDispatcher {
    */
   readonly host: {
     addEvidenceFile(caseId: string, path: string): Promise<StoredCase>;
-    documentPath(caseId: string, documentId: string, format: 'pdf' | 'docx' | 'dossier'): Promise<{ path: string; name: string; mediaType: string }>;
+    documentPath(caseId: string, documentId: string, format: DocumentFileFormat): Promise<{ path: string; name: string; mediaType: string }>;
     generateDocument(params: ApiParams<'generateDocument'>, hooks?: GenerateHooks): Promise<ApiResults['generateDocument']>;
   };
 }
@@ -66,7 +66,7 @@ function internal(e: unknown): ApiError {
 export function toApiError(e: unknown): ApiError {
   if (e instanceof ApiError) return e;
   if (e instanceof StoreError) {
-    const code = e.code === 'invalid-archive' || e.code === 'refused' ? 'invalid-request' : 'not-found';
+    const code = e.code === 'invalid-archive' || e.code === 'refused' ? 'invalid-request' : e.code === 'conflict' ? 'conflict' : 'not-found';
     return new ApiError({ code, message: e.message });
   }
   if (e instanceof ZodError) {
@@ -124,10 +124,10 @@ export function createApiDispatcher(options: ApiDispatcherOptions): ApiDispatche
     async getCase({ id }) {
       return storedCase(await store.get(id));
     },
-    async saveCase({ id, draft }) {
-      const record = await store.saveDraft(id, draft);
+    async saveCase({ id, draft, revision }) {
+      const record = await store.saveDraft(id, draft, revision);
       const view = await storedCase(record);
-      return { problems: view.problems, updatedAt: view.updatedAt };
+      return { problems: view.problems, updatedAt: view.updatedAt, revision: view.revision };
     },
     async duplicateCase({ id }) {
       return storedCase(await store.duplicate(id));
@@ -157,6 +157,7 @@ export function createApiDispatcher(options: ApiDispatcherOptions): ApiDispatche
     previewLetter: documents.previewLetter,
     generateDocument: (p) => documents.generateDocument(p),
     markSent: documents.markSent,
+    markReceived: documents.markReceived,
     documentFile: documents.documentFile,
     addEvidence: evidence.addEvidence,
     updateEvidence: evidence.updateEvidence,

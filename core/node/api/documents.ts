@@ -5,10 +5,9 @@
 import { copyFile, mkdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { ApiError, type ApiResults, type ConditionInfo, type DocumentRecord } from '../../common/api/contract.js';
+import { ApiError, type ApiResults, type ConditionInfo, type DocumentFileFormat, type DocumentRecord } from '../../common/api/contract.js';
 import { conditionAdvice, letterReadiness } from '../../common/letter/readiness.js';
 import type { CompiledTemplate } from '../../common/templates/compile.js';
-import type { TemplateKind } from '../../common/templates/metadata.js';
 import { composeLetter } from '../../common/letter/compose.js';
 import { renderCaseFiles, type OutputFormat } from '../generate.js';
 import type { CaseRecord, StoredFile } from '../store/case-store.js';
@@ -21,26 +20,16 @@ const MEDIA_TYPES = {
   pdf: 'application/pdf',
   docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
   dossier: 'application/pdf',
+  'bordereau-pdf': 'application/pdf',
+  'bordereau-docx': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
 } as const;
 
-const SENT_PHRASES: Record<string, string> = {
-  lrar: 'par lettre recommandée avec accusé de réception',
-  lre: 'par lettre recommandée électronique',
-  email: 'par courrier électronique',
-  post: 'par courrier simple',
-  hand: 'en main propre contre décharge',
-};
-
-/** « la mise en demeure »: what the journal says was sent, by the template's kind. */
-const SENT_WHAT: Record<TemplateKind, string> = {
-  complaint: 'la réclamation écrite',
-  'formal-notice': 'la mise en demeure',
-  appeal: 'la demande de réexamen',
-  mediation: 'la saisine du médiateur',
-  authority: 'le signalement',
-  court: 'la saisine de la justice',
-  bank: 'la contestation bancaire',
-  privacy: 'la demande relative aux données personnelles',
+const FORMAT_NAMES: Record<DocumentFileFormat, string> = {
+  pdf: 'PDF',
+  docx: 'DOCX',
+  dossier: 'dossier de pièces',
+  'bordereau-pdf': 'bordereau PDF',
+  'bordereau-docx': 'bordereau DOCX',
 };
 
 export interface GenerateHooks {
@@ -88,6 +77,24 @@ async function freeName(dir: string, name: string): Promise<string> {
       return candidate;
     }
   }
+}
+
+type SendingDraft = Record<string, unknown> & { documentId?: unknown; received?: unknown };
+
+/** The draft's sendings as far as they look like entries (validation reports the rest). */
+function sendingsOf(draft: Draft): SendingDraft[] {
+  const list = draft.sendings;
+  if (list !== undefined && !Array.isArray(list)) {
+    throw new ApiError({ code: 'invalid-case', message: 'Lettres envoyées (sendings) : ce n’est pas une liste ; corrigez-la avant d’enregistrer l’envoi.' });
+  }
+  return (list ?? []).filter((s): s is SendingDraft => s !== null && typeof s === 'object');
+}
+
+/** The contact an older version added when the document was marked sent (same template and date): now a sending. */
+function withoutSentContact(contacts: unknown, doc: StoredDocument): unknown {
+  if (!Array.isArray(contacts) || !doc.sent) return contacts;
+  const at = contacts.findIndex((k: { template?: unknown; date?: unknown } | null) => k?.template === doc.templateId && k.date === doc.sent?.date);
+  return at < 0 ? contacts : contacts.filter((_, i) => i !== at);
 }
 
 export function documentMethods(ctx: ApiContext) {
@@ -166,8 +173,9 @@ export function documentMethods(ctx: ApiContext) {
           : {}),
       });
       warnings.push(...(produced.dossier?.warnings ?? []));
-      const files: (StoredFile & { format: DocumentRecord['files'][number]['format'] | null })[] = produced.files.map((f) => ({
-        format: f.role === 'pdf' || f.role === 'docx' || f.role === 'dossier' ? f.role : null,
+      // The bordereau is offered beside the dossier: every produced file has its format.
+      const files: (StoredFile & { format: DocumentRecord['files'][number]['format'] })[] = produced.files.map((f) => ({
+        format: f.role,
         name: f.name,
         bytes: f.bytes,
       }));
@@ -195,17 +203,17 @@ export function documentMethods(ctx: ApiContext) {
     },
 
     /** Where a produced file is on disk, for the desktop app to open, show, print or attach it. */
-    async documentPath(p: { id: string; documentId: string; format: 'pdf' | 'docx' | 'dossier' }): Promise<{ path: string; name: string; mediaType: string }> {
+    async documentPath(p: { id: string; documentId: string; format: DocumentFileFormat }): Promise<{ path: string; name: string; mediaType: string }> {
       const doc = findDocument(await store.get(p.id), p.documentId);
       const file = doc.files.find((f) => f.format === p.format);
       if (!file) throw new ApiError({ code: 'not-found', message: `« ${doc.title} » n’a pas été produit dans ce format : produisez-le de nouveau.` });
       return { path: store.documentPath(p.id, p.documentId, file.name), name: file.name, mediaType: MEDIA_TYPES[p.format] };
     },
 
-    async documentFile(p: { id: string; documentId: string; format: 'pdf' | 'docx' | 'dossier' }): Promise<ApiResults['documentFile']> {
+    async documentFile(p: { id: string; documentId: string; format: DocumentFileFormat }): Promise<ApiResults['documentFile']> {
       const doc = findDocument(await store.get(p.id), p.documentId);
       const file = doc.files.find((f) => f.format === p.format);
-      const label = p.format === 'dossier' ? 'dossier de pièces' : p.format.toUpperCase();
+      const label = FORMAT_NAMES[p.format];
       if (!file) throw new ApiError({ code: 'not-found', message: `« ${doc.title} » n’a pas été produit en ${label} : produisez-le de nouveau avec ce format.` });
       try {
         const bytes = new Uint8Array(await readFile(store.documentPath(p.id, p.documentId, file.name)));
@@ -215,28 +223,59 @@ export function documentMethods(ctx: ApiContext) {
       }
     },
 
-    /** Records the sending in the documents history and in the contacts journal (where the deadlines start from). */
+    /**
+     * Records the sending in the documents history and as a `sendings` entry of the case (where the answer deadline
+     * and the next step start from). Not a contact: the journal stays the user's own record of exchanges.
+     */
     async markSent(p: { id: string; documentId: string; date: string; mode: 'lrar' | 'lre' | 'email' | 'post' | 'hand'; registeredNumber?: string }): Promise<ApiResults['markSent']> {
       const registeredNumber = p.registeredNumber?.trim() || null;
       const record = await store.update(p.id, (r) => {
         const doc = findDocument(r, p.documentId);
-        const contacts = r.draft.contacts;
-        if (contacts !== undefined && !Array.isArray(contacts)) {
-          throw new ApiError({ code: 'invalid-case', message: 'Journal des contacts (contacts) : ce n’est pas une liste ; corrigez-le avant d’enregistrer l’envoi.' });
-        }
-        const respondent = (r.draft.respondent as { name?: unknown } | undefined)?.name;
-        const kind = ctx.registry().get(doc.templateId)?.meta.kind;
-        const what = kind ? SENT_WHAT[kind] : `« ${doc.title} »`;
-        const contact: Record<string, unknown> = {
-          date: p.date,
-          channel: p.mode === 'email' ? 'email' : 'letter',
-          ...(typeof respondent === 'string' && respondent.trim() ? { with: respondent.trim() } : {}),
-          ...(registeredNumber ? { reference: registeredNumber } : {}),
-          summary: `Envoi de ${what} ${SENT_PHRASES[p.mode] ?? ''}${registeredNumber ? ` (n° ${registeredNumber})` : ''}.`,
+        const sendings = sendingsOf(r.draft).filter((s) => s.documentId !== doc.id);
+        const sending: Record<string, unknown> = {
           template: doc.templateId,
+          date: p.date,
+          mode: p.mode,
+          ...(registeredNumber ? { registeredNumber } : {}),
+          documentId: doc.id,
         };
-        const documents = r.meta.documents.map((d) => (d.id === doc.id ? { ...d, sent: { date: p.date, mode: p.mode, registeredNumber } } : d));
-        return { draft: { ...r.draft, contacts: [...(contacts ?? []), contact] }, meta: { ...r.meta, documents } };
+        const documents = r.meta.documents.map((d) => (d.id === doc.id ? { ...d, sent: { date: p.date, mode: p.mode, registeredNumber, received: null } } : d));
+        return { draft: { ...r.draft, sendings: [...sendings, sending] }, meta: { ...r.meta, documents } };
+      });
+      return storedCase(record);
+    },
+
+    /** The date a sent letter was received (or null: not known); its answer deadline then runs from it. */
+    async markReceived(p: { id: string; documentId: string; received: string | null }): Promise<ApiResults['markReceived']> {
+      const record = await store.update(p.id, (r) => {
+        const doc = findDocument(r, p.documentId);
+        if (!doc.sent) throw new ApiError({ code: 'invalid-request', message: `« ${doc.title} » n’est pas indiqué comme envoyé : indiquez d’abord son envoi.` });
+        if (p.received !== null && p.received < doc.sent.date) {
+          throw new ApiError({
+            code: 'invalid-request',
+            message: `Date de réception : le ${p.received.split('-').reverse().join('/')} précède l’envoi du ${doc.sent.date.split('-').reverse().join('/')}.`,
+            problems: [{ path: 'received', message: 'Date de réception (received) : elle ne peut pas précéder la date d’envoi' }],
+          });
+        }
+        const sent = { ...doc.sent, received: p.received };
+        const documents = r.meta.documents.map((d) => (d.id === doc.id ? { ...d, sent } : d));
+        // Sent before sendings existed (a contact with `template`): the sending is recorded now, with its receipt.
+        const existing = sendingsOf(r.draft).find((s) => s.documentId === doc.id);
+        const base = existing ?? {
+          template: doc.templateId,
+          date: doc.sent.date,
+          ...(doc.sent.mode ? { mode: doc.sent.mode } : {}),
+          ...(doc.sent.registeredNumber ? { registeredNumber: doc.sent.registeredNumber } : {}),
+          documentId: doc.id,
+        };
+        const { received: _old, ...rest } = base;
+        const updated = { ...rest, ...(p.received ? { received: p.received } : {}) };
+        const others = sendingsOf(r.draft).filter((s) => s.documentId !== doc.id);
+        const contacts = existing ? r.draft.contacts : withoutSentContact(r.draft.contacts, doc);
+        return {
+          draft: { ...r.draft, ...(contacts === undefined ? {} : { contacts }), sendings: [...others, updated] },
+          meta: { ...r.meta, documents },
+        };
       });
       return storedCase(record);
     },

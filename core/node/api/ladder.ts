@@ -56,7 +56,7 @@ export function createLadder(registry: () => TemplateRegistry, log: Log) {
   async function deadlines(record: CaseRecord, today: string, c: CaseFile | null = complete(record)): Promise<DeadlineInfo[]> {
     const list = withCase(record, (valid) => computeDeadlines(valid, today, { responseDays }), c) ?? [];
     return list
-      .map(({ id, label, date, basis, overdue }) => ({ id, label, date, basis, overdue }))
+      .map(({ id, label, date, basis, overdue, note }) => ({ id, label, date, basis, overdue, ...(note ? { note } : {}) }))
       .sort((a, b) => Number(b.overdue) - Number(a.overdue) || a.date.localeCompare(b.date));
   }
 
@@ -78,7 +78,15 @@ export function createLadder(registry: () => TemplateRegistry, log: Log) {
         return { templateId, label, reason, warnings };
       });
       if (fromModule) return fromModule;
-      return genericNextStep(record, registry());
+      const generic = genericNextStep(record, registry());
+      // Incomplete: the ladder cannot judge yet; say so and what it waits for, rather than advise what may change.
+      const missing = validateCase(record.draft).problems;
+      if (missing.length === 0) return generic;
+      return {
+        ...generic,
+        reason: `Conseil provisoire : la prochaine étape se confirme quand le dossier est complet (${missing.length} ${missing.length > 1 ? 'faits à compléter ou corriger' : 'fait à compléter ou corriger'}). ${generic.reason}`,
+        waitingFor: missing.slice(0, 8),
+      };
     },
   };
 }

@@ -75,7 +75,8 @@ async function evidenceInfos(record: CaseRecord): Promise<EvidenceInfo[]> {
 }
 
 export function documentRecord(d: StoredDocument): DocumentRecord {
-  return { id: d.id, templateId: d.templateId, title: d.title, generatedAt: d.generatedAt, files: d.files, sent: d.sent };
+  const sent = d.sent ? { ...d.sent, received: d.sent.received ?? null } : null;
+  return { id: d.id, templateId: d.templateId, title: d.title, generatedAt: d.generatedAt, files: d.files, sent };
 }
 
 export async function storedCase(record: CaseRecord): Promise<StoredCase> {
@@ -88,6 +89,7 @@ export async function storedCase(record: CaseRecord): Promise<StoredCase> {
     createdAt: record.meta.createdAt,
     updatedAt: record.meta.updatedAt,
     archived: record.meta.archived,
+    revision: record.meta.revision,
   };
 }
 
@@ -122,5 +124,14 @@ export function caseSummary(entry: ListEntry, today: string): CaseSummary {
 
 /** A template as the catalogue screen shows it. */
 export function templateInfoOf(meta: TemplateMeta): TemplateInfo {
-  return { id: meta.id, title: meta.title, kind: meta.kind, kindLabel: KIND_LABELS[meta.kind], description: meta.description, disputes: meta.disputes };
+  return {
+    id: meta.id,
+    title: meta.title,
+    kind: meta.kind,
+    kindLabel: KIND_LABELS[meta.kind],
+    description: meta.description,
+    disputes: meta.disputes,
+    online: typeof meta.recipient === 'object' && meta.recipient.online,
+    maxLength: meta.maxLength ?? null,
+  };
 }

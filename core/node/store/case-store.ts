@@ -13,7 +13,7 @@ import { todayIso } from '../../common/format/dates.js';
 import { writeFileAtomic } from '../atomic-write.js';
 import { readCaseText } from '../case-text.js';
 import { removeStaleTemporaries, syncDir, writeFileDurable, writeJsonDurable } from './durable-write.js';
-import { caseNotFound, isMissing, StoreError } from './errors.js';
+import { caseNotFound, isMissing, staleRevision, StoreError } from './errors.js';
 import {
   CASE_FILE, DOCUMENTS_DIR, INDEX_FILE, META_FILE, newId, pieceFile, PIECES_DIR, safeExtension, STORE_ID, WORK_PREFIX, workDir,
 } from './layout.js';
@@ -431,19 +431,22 @@ export function createCaseStore(options: CaseStoreOptions) {
         const record = await readRecord(id);
         const result = await change(record);
         if (!result || (!result.draft && !result.meta)) return record;
-        const next: CaseRecord = {
-          ...record,
-          draft: result.draft ? { ...result.draft, format: CASE_FORMAT } : record.draft,
-          meta: { ...(result.meta ?? record.meta), updatedAt: stamp() },
-        };
+        const draft = result.draft ? { ...result.draft, format: CASE_FORMAT } : record.draft;
+        // The revision follows the facts a window edits: evidence and the documents history have their own methods.
+        const revision = result.draft && factsDiffer(record.draft, draft) ? record.meta.revision + 1 : record.meta.revision;
+        const next: CaseRecord = { ...record, draft, meta: { ...(result.meta ?? record.meta), updatedAt: stamp(), revision } };
         await writeRecord(next, result.draft !== undefined);
         return next;
       });
     },
 
-    /** Saves the draft as typed. Evidence entries belong to the evidence methods: the stored list is kept. */
-    async saveDraft(id: string, draft: Draft): Promise<CaseRecord> {
+    /**
+     * Saves the draft as typed. Evidence entries belong to the evidence methods: the stored list is kept.
+     * With `revision` (the one the draft was read at), a case changed since is refused: StoreError('conflict').
+     */
+    async saveDraft(id: string, draft: Draft, revision?: number): Promise<CaseRecord> {
       return store.update(id, (record) => {
+        if (revision !== undefined && revision !== record.meta.revision) throw staleRevision();
         const { evidence: _ignored, ...rest } = draft;
         return { draft: record.draft.evidence === undefined ? rest : { ...rest, evidence: record.draft.evidence } };
       });
@@ -585,6 +588,12 @@ export function createCaseStore(options: CaseStoreOptions) {
   }
 
   return store;
+}
+
+function factsDiffer(a: Draft, b: Draft): boolean {
+  const { evidence: _a, ...factsA } = a;
+  const { evidence: _b, ...factsB } = b;
+  return JSON.stringify(factsA) !== JSON.stringify(factsB);
 }
 
 async function sameSize(path: string, size: number): Promise<boolean> {

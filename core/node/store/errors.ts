@@ -1,6 +1,6 @@
 /** What can go wrong with a stored case, as the API reports it to the user (messages in French). */
 /** refused: a case past the limits of core/common/case/limits.ts, or a file that is not a regular file, refused before anything is written. */
-export type StoreErrorCode = 'not-found' | 'unreadable' | 'invalid-archive' | 'refused';
+export type StoreErrorCode = 'not-found' | 'unreadable' | 'invalid-archive' | 'refused' | 'conflict';
 
 export class StoreError extends Error {
   constructor(
@@ -47,4 +47,12 @@ export function fileSystemAdvice(e: unknown): string | undefined {
     default:
       return undefined;
   }
+}
+
+/** A save made from data older than what is stored (another window saved in between): refused, never merged blindly. */
+export function staleRevision(): StoreError {
+  return new StoreError(
+    'conflict',
+    'Ce dossier a été modifié entre-temps dans une autre fenêtre ou un autre onglet : votre modification n’a pas été enregistrée. Rechargez le dossier pour voir la dernière version.',
+  );
 }

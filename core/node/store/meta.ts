@@ -4,6 +4,7 @@
  * generated from it (which template, when, sent when, how, registered number).
  */
 import { z } from 'zod';
+import { DOCUMENT_FILE_FORMATS } from '../../common/api/contract.js';
 
 export const META_FORMAT = 'recours/case-meta@1';
 
@@ -11,6 +12,8 @@ const sentSchema = z.object({
   date: z.string(),
   mode: z.string(),
   registeredNumber: z.string().nullable(),
+  /** Date of receipt, when the user entered it (the case's `sendings` entry holds it too). */
+  received: z.string().nullable().optional(),
 });
 
 export const documentRecordSchema = z.looseObject({
@@ -18,7 +21,7 @@ export const documentRecordSchema = z.looseObject({
   templateId: z.string(),
   title: z.string(),
   generatedAt: z.string(),
-  files: z.array(z.object({ format: z.enum(['pdf', 'docx', 'dossier']), name: z.string(), size: z.number() })),
+  files: z.array(z.object({ format: z.enum(DOCUMENT_FILE_FORMATS), name: z.string(), size: z.number() })),
   sent: sentSchema.nullable(),
   /** Other files written with the document (the bordereau of a dossier): kept with it, exported with it. */
   extraFiles: z.array(z.string()).optional(),
@@ -37,6 +40,8 @@ export const metaSchema = z.looseObject({
   createdAt: z.string(),
   updatedAt: z.string(),
   archived: z.boolean(),
+  /** Counts the changes of the case: a save made from an older revision is refused (two windows on one case). */
+  revision: z.number().int().min(0).default(0),
   pieces: z.record(z.string(), pieceDetailsSchema).default({}),
   documents: z.array(documentRecordSchema).default([]),
 });
@@ -46,5 +51,5 @@ export type StoredDocument = z.infer<typeof documentRecordSchema>;
 export type PieceDetails = z.infer<typeof pieceDetailsSchema>;
 
 export function newMeta(now: string): CaseMeta {
-  return { format: META_FORMAT, createdAt: now, updatedAt: now, archived: false, pieces: {}, documents: [] };
+  return { format: META_FORMAT, createdAt: now, updatedAt: now, archived: false, revision: 0, pieces: {}, documents: [] };
 }

@@ -4,7 +4,7 @@ import type { IpcReply } from '../../../core/common/api/desktop.js';
 
 export type Log = (message: string, error?: unknown) => void;
 
-const CODES = new Set<ApiErrorPayload['code']>(['invalid-request', 'not-found', 'invalid-case', 'failed']);
+const CODES = new Set<ApiErrorPayload['code']>(['invalid-request', 'not-found', 'invalid-case', 'conflict', 'failed']);
 
 export const FOREIGN_SENDER: ApiErrorPayload = {
   code: 'invalid-request',

@@ -11,7 +11,7 @@ export const toWorkerSchema = z.discriminatedUnion('type', [
 export type ToWorker = z.infer<typeof toWorkerSchema>;
 
 const errorPayload = z.object({
-  code: z.enum(['invalid-request', 'not-found', 'invalid-case', 'failed']),
+  code: z.enum(['invalid-request', 'not-found', 'invalid-case', 'conflict', 'failed']),
   message: z.string(),
   problems: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
 });

@@ -15,6 +15,7 @@ import { focusField } from '../draft/focus-field.js';
 import { withDefaults } from '../draft/defaults.js';
 import { setAt, type Draft } from '../draft/paths.js';
 import type { Problem } from '../draft/problems.js';
+import { forget, keep, readKept, useWarnBeforeLeaving } from '../draft/kept-text.js';
 import { useAutoSave } from '../draft/use-auto-save.js';
 import { SummaryButton } from '../summary/SummaryPanel.js';
 import { caseTitle, caseTitleParts } from './case-title.js';
@@ -29,6 +30,8 @@ export function CaseScreen({ caseId, tab }: { caseId: string; tab: CaseTab }) {
   const api = useApi();
   const [stored, setStored] = useState<StoredCase | null>(null);
   const [error, setError] = useState<string | null>(null);
+  // Bumped by « Recharger le dossier » after a refused save: the workspace starts again from the stored case.
+  const [loads, setLoads] = useState(0);
   useEffect(() => {
     let live = true;
     api.getCase({ id: caseId }).then(
@@ -38,7 +41,7 @@ export function CaseScreen({ caseId, tab }: { caseId: string; tab: CaseTab }) {
     return () => {
       live = false;
     };
-  }, [api, caseId]);
+  }, [api, caseId, loads]);
   if (!stored) {
     return (
       <section className="screen">
@@ -49,10 +52,19 @@ export function CaseScreen({ caseId, tab }: { caseId: string; tab: CaseTab }) {
       </section>
     );
   }
-  return <CaseWorkspaceView initial={stored} tab={tab} />;
+  const reload = () => {
+    forget(draftKey(caseId));
+    setStored(null);
+    setLoads((n) => n + 1);
+  };
+  return <CaseWorkspaceView key={`${stored.id}:${loads}`} initial={stored} tab={tab} onReload={reload} />;
 }
 
-function CaseWorkspaceView({ initial, tab }: { initial: StoredCase; tab: CaseTab }) {
+/** The tab's copy of a draft whose save has not gone through yet, with the revision it was typed on. */
+const draftKey = (caseId: string) => `${caseId}:faits`;
+type KeptDraft = { revision: number; draft: Draft };
+
+function CaseWorkspaceView({ initial, tab, onReload }: { initial: StoredCase; tab: CaseTab; onReload: () => void }) {
   const api = useApi();
   const navigate = useNavigate();
   const caseId = initial.id;
@@ -60,14 +72,19 @@ function CaseWorkspaceView({ initial, tab }: { initial: StoredCase; tab: CaseTab
   const [problems, setProblems] = useState<readonly Problem[]>(initial.problems);
   const [template, setTemplate] = useState<TemplateInfo | null>(null);
   const pendingFocus = useRef<string | null>(null);
+  // The revision the draft on screen was read at: core refuses a save from an older one (another window saved).
+  const revision = useRef(initial.revision);
+  const [conflict, setConflict] = useState(false);
 
   const saveDraft = useCallback(
     async (draft: Draft) => {
       try {
-        const result = await api.saveCase({ id: caseId, draft });
+        const result = await api.saveCase({ id: caseId, draft, revision: revision.current });
+        revision.current = Math.max(revision.current, result.revision);
         setProblems(result.problems);
         return result;
       } catch (e) {
+        if (e instanceof RecoursApiError && e.code === 'conflict') setConflict(true);
         if (e instanceof RecoursApiError && e.problems.length > 0) setProblems(e.problems);
         throw e;
       }
@@ -75,13 +92,34 @@ function CaseWorkspaceView({ initial, tab }: { initial: StoredCase; tab: CaseTab
     [api, caseId],
   );
   const autoSave = useAutoSave<Draft>(initial.draft, saveDraft, { initialSavedAt: initial.updatedAt, what: 'l’enregistrement du dossier' });
-  const { change, latest, adopt, flush } = autoSave;
+  const { change, latest, adopt, flush, hasUnsaved } = autoSave;
+
+  // Nothing typed is lost: a draft not yet saved is kept by the tab and brought back after a reload.
+  useEffect(() => {
+    const kept = readKept<KeptDraft>(draftKey(caseId));
+    if (kept && kept.revision === initial.revision && JSON.stringify(kept.draft) !== JSON.stringify(initial.draft)) change(kept.draft);
+    else forget(draftKey(caseId));
+  }, [caseId, initial, change]);
+  useEffect(() => {
+    if (autoSave.state.kind === 'saved' && !hasUnsaved()) forget(draftKey(caseId));
+    else keep(draftKey(caseId), { revision: revision.current, draft: autoSave.value } satisfies KeptDraft);
+  }, [caseId, autoSave.value, autoSave.state, hasUnsaved]);
+  // Saved when the page is hidden (another application, tab closed on a phone) and when a field is left.
+  useEffect(() => {
+    const onHidden = () => {
+      if (document.visibilityState === 'hidden') flush().catch(() => undefined);
+    };
+    document.addEventListener('visibilitychange', onHidden);
+    return () => document.removeEventListener('visibilitychange', onHidden);
+  }, [flush]);
+  useWarnBeforeLeaving(hasUnsaved);
 
   const update = useCallback((path: string, value: unknown) => change(withDefaults(setAt(latest.current, path, value), path)), [change, latest]);
 
   const adoptStored = useCallback(
     (next: StoredCase, draftKeys: readonly string[]) => {
       setStored(next);
+      revision.current = Math.max(revision.current, next.revision);
       let merged = latest.current;
       for (const key of draftKeys) merged = setAt(merged, key, next.draft[key]);
       adopt(merged, next.draft);
@@ -139,7 +177,7 @@ function CaseWorkspaceView({ initial, tab }: { initial: StoredCase; tab: CaseTab
 
   return (
     <CaseWorkspaceContext.Provider value={workspace}>
-      <section className="screen case-screen">
+      <section className="screen case-screen" onBlur={() => !conflict && void flush().catch(() => undefined)}>
         <div className="case-header">
           <p className="breadcrumb">
             <a href="#/">Tous les dossiers</a>
@@ -147,9 +185,24 @@ function CaseWorkspaceView({ initial, tab }: { initial: StoredCase; tab: CaseTab
           <ScreenTitle documentTitle={title}>
             <CaseTitle draft={autoSave.value} />
           </ScreenTitle>
-          <SaveStatus state={autoSave.state} />
+          {/* After a refused save the notice below says it all, with what to do. */}
+          {!conflict && <SaveStatus state={autoSave.state} />}
           <SummaryButton />
         </div>
+        {conflict && (
+          <div className="conflict-notice" role="alert">
+            <p>
+              Ce dossier a été modifié dans une autre fenêtre ou un autre onglet depuis que vous l’avez ouvert ici : vos dernières modifications n’ont pas
+              été enregistrées, pour ne pas effacer les siennes. Rechargez le dossier pour reprendre sur la dernière version (notez d’abord ce que vous
+              venez de saisir).
+            </p>
+            <p className="button-row">
+              <button type="button" className="button-primary" onClick={onReload}>
+                Recharger le dossier
+              </button>
+            </p>
+          </div>
+        )}
         <Tabs label="Parties du dossier" tabs={tabs} current={tab} idPrefix="dossier" onSelect={(t) => navigate({ screen: 'case', caseId, tab: t })}>
           {tab === 'faits' && <FactsTab />}
           {tab === 'journal' && <JournalTab />}

@@ -29,10 +29,9 @@ export function CaseRow({ summary: c, onDuplicate, onExport, onArchive, onDelete
           <dd>{c.stage}</dd>
         </div>
         <div>
-          <dt>Prochaine échéance</dt>
-          <dd className={overdue ? 'overdue' : undefined}>
-            {c.nextDeadline ? `${longDate(c.nextDeadline.date)} — ${c.nextDeadline.label}${overdue ? ' (dépassée)' : ''}` : 'aucune'}
-          </dd>
+          {/* A past date is no « next » deadline: it is shown as the one that has passed, for the user to act on. */}
+          <dt>{overdue ? 'Échéance dépassée' : 'Prochaine échéance'}</dt>
+          <dd className={overdue ? 'overdue' : undefined}>{c.nextDeadline ? `${longDate(c.nextDeadline.date)} — ${c.nextDeadline.label}` : 'aucune'}</dd>
         </div>
         {c.orderNumber && (
           <div>

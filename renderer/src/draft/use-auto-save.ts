@@ -96,5 +96,8 @@ export function useAutoSave<T>(
     [flush],
   );
 
-  return { value, state, change, flush, adopt, latest };
+  /** Something typed is not saved yet (closing the page then asks first). */
+  const hasUnsaved = useCallback(() => latest.current !== saved.current, []);
+
+  return { value, state, change, flush, adopt, latest, hasUnsaved };
 }

@@ -26,7 +26,8 @@ export function DeadlinesTab() {
   const { caseId, stored } = useCaseWorkspace();
   const [deadlines, setDeadlines] = useState<DeadlineInfo[] | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const sentCount = stored.documents.filter((d) => d.sent).length;
+  // Recomputed when a letter is marked sent or its receipt entered.
+  const sentCount = stored.documents.map((d) => (d.sent ? `${d.sent.date}/${d.sent.received ?? ''}` : '')).join(',');
   useEffect(() => {
     let live = true;
     api.deadlines({ id: caseId }).then(
@@ -57,6 +58,7 @@ export function DeadlinesTab() {
               <p className="deadline-basis">
                 <span className="hint">Base légale :</span> {d.basis}
               </p>
+              {d.note && <p className="deadline-note hint">{d.note}</p>}
             </li>
           ))}
         </ol>

@@ -1,6 +1,6 @@
 /**
- * What can be done with one produced file. In the desktop app: open it in its program, show it in its folder.
- * In a browser: open the PDF in a new tab, or download the file.
+ * What can be done with one produced file. In the desktop app: open it in its program, show it in its folder, print it.
+ * In a browser: open the PDF in a new tab (to read or print it), or download the file.
  */
 import { useState } from 'react';
 import type { DocumentRecord } from '../../../../core/common/api/contract.js';
@@ -15,6 +15,8 @@ export const FORMAT_LABELS: Record<FileInfo['format'], string> = {
   pdf: 'PDF',
   docx: 'DOCX (modifiable)',
   dossier: 'Dossier de pièces',
+  'bordereau-pdf': 'Bordereau des pièces (PDF)',
+  'bordereau-docx': 'Bordereau des pièces (DOCX, modifiable)',
 };
 
 export function DocumentFileActions({ caseId, documentId, file }: { caseId: string; documentId: string; file: FileInfo }) {
@@ -44,10 +46,20 @@ export function DocumentFileActions({ caseId, documentId, file }: { caseId: stri
             <button type="button" className="button-quiet" aria-label={`Afficher ${file.name} dans son dossier`} onClick={() => attempt(() => desktop.showDocument(ref))}>
               Afficher dans son dossier
             </button>
+            {(file.format === 'pdf' || file.format === 'dossier') && (
+              <button
+                type="button"
+                className="button-quiet"
+                aria-label={`Imprimer ${file.name}`}
+                onClick={() => attempt(() => desktop.printDocument({ caseId, documentId, format: file.format === 'dossier' ? 'dossier' : 'pdf' }))}
+              >
+                Imprimer
+              </button>
+            )}
           </>
         ) : (
           <>
-            {file.format !== 'docx' && (
+            {!file.format.endsWith('docx') && (
               <button type="button" className="button-secondary" aria-label={`Ouvrir ${label} ${file.name}`} onClick={() => withBytes((f) => openBytes(f.bytes, f.mediaType))}>
                 Ouvrir
               </button>

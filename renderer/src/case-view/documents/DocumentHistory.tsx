@@ -5,6 +5,7 @@ import { dateTime, longDate } from '../../common/format.js';
 import { useCaseWorkspace } from '../case-workspace.js';
 import { DocumentFileActions } from './DocumentFileActions.js';
 import { MarkSentForm } from './MarkSentForm.js';
+import { ReceivedForm } from './ReceivedForm.js';
 
 export function DocumentHistory() {
   const { caseId, stored } = useCaseWorkspace();
@@ -30,10 +31,13 @@ export function DocumentHistory() {
                 ))}
               </ul>
               {doc.sent ? (
-                <p className="sent">
-                  Envoyé le {longDate(doc.sent.date)} — {SENDING_LABELS[doc.sent.mode] ?? doc.sent.mode}
-                  {doc.sent.registeredNumber ? ` n°\u00A0${doc.sent.registeredNumber}` : ''}
-                </p>
+                <>
+                  <p className="sent">
+                    Envoyé le {longDate(doc.sent.date)} — {SENDING_LABELS[doc.sent.mode] ?? doc.sent.mode}
+                    {doc.sent.registeredNumber ? ` n°\u00A0${doc.sent.registeredNumber}` : ''}
+                  </p>
+                  <ReceivedForm document={doc} sent={doc.sent} onSaved={setAnnouncement} />
+                </>
               ) : (
                 <MarkSentForm document={doc} onSent={setAnnouncement} />
               )}

@@ -11,6 +11,7 @@ import { ErrorMessage } from '../../common/ErrorMessage.js';
 import { getAt } from '../../draft/paths.js';
 import { useCaseWorkspace } from '../case-workspace.js';
 import { DocumentHistory } from './DocumentHistory.js';
+import { FormTextPanel } from './FormTextPanel.js';
 import { GeneratePanel } from './GeneratePanel.js';
 import { LetterWork } from './LetterWork.js';
 import { NextStepCard } from './NextStepCard.js';
@@ -20,13 +21,15 @@ type DisputeType = keyof typeof DISPUTE_LABELS;
 
 export function DocumentsTab() {
   const api = useApi();
-  const { caseId, draft, stored, template, chooseTemplate } = useCaseWorkspace();
+  const { caseId, draft, stored, problems, template, chooseTemplate } = useCaseWorkspace();
   const [step, setStep] = useState<NextStepInfo | null>(null);
   const [templates, setTemplates] = useState<TemplateInfo[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const type = getAt(draft, 'dispute.type');
   const disputeType = typeof type === 'string' && type in DISPUTE_LABELS ? (type as DisputeType) : undefined;
   const sentCount = stored.documents.filter((d) => d.sent).length;
+  // A provisional advice is asked again once the case becomes complete.
+  const complete = problems.length === 0;
 
   useEffect(() => {
     let live = true;
@@ -37,7 +40,7 @@ export function DocumentsTab() {
     return () => {
       live = false;
     };
-  }, [api, caseId, sentCount]);
+  }, [api, caseId, sentCount, complete]);
 
   useEffect(() => {
     let live = true;
@@ -85,7 +88,12 @@ export function DocumentsTab() {
           <h2 id="lettre-choisie" ref={workTitle} tabIndex={-1}>
             {template.title}
           </h2>
-          <LetterWork actions={<GeneratePanel template={template} />} />
+          {/* Keyed by letter: the messages and files of one letter never stay under the next. */}
+          {template.online ? (
+            <LetterWork actions={<FormTextPanel key={template.id} template={template} />} preview={false} />
+          ) : (
+            <LetterWork actions={<GeneratePanel key={template.id} template={template} />} />
+          )}
         </section>
       )}
     </div>

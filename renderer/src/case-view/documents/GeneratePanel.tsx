@@ -1,11 +1,13 @@
 /** Producing the chosen letter: which files (PDF, DOCX, dossier with the pieces), then one button. */
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { TemplateInfo } from '../../../../core/common/api/contract.js';
 import { useApi } from '../../api/api-context.js';
 import { userMessage } from '../../api/errors.js';
 import { Progress } from '../../common/Progress.js';
 import { useCaseWorkspace } from '../case-workspace.js';
-import { FORMAT_LABELS } from './DocumentFileActions.js';
+import { DocumentFileActions, FORMAT_LABELS } from './DocumentFileActions.js';
+import { MarkSentForm } from './MarkSentForm.js';
+import { ReceivedForm } from './ReceivedForm.js';
 
 type Format = 'pdf' | 'docx' | 'dossier';
 const FORMATS: Format[] = ['pdf', 'docx', 'dossier'];
@@ -23,19 +25,28 @@ export function GeneratePanel({ template }: { template: TemplateInfo }) {
   const [message, setMessage] = useState('');
   const [warnings, setWarnings] = useState<string[]>([]);
   const [error, setError] = useState<string | null>(null);
+  // The document just produced: its files, their actions and « Indiquer l'envoi » right here, where the user is.
+  const [producedId, setProducedId] = useState<string | null>(null);
+  const produced = stored.documents.find((d) => d.id === producedId) ?? null;
+  const resultTitle = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    if (producedId) resultTitle.current?.focus();
+  }, [producedId]);
 
   const produce = async () => {
     setBusy(true);
     setError(null);
     setMessage('');
     setWarnings([]);
+    setProducedId(null);
     try {
       await flush();
       const chosen = FORMATS.filter((f) => formats.has(f));
       const result = await api.generateDocument({ id: caseId, templateId: template.id, formats: chosen });
       adoptStored({ ...stored, documents: [...stored.documents, result.document] }, []);
       setWarnings(result.warnings);
-      setMessage(`Produit : ${result.document.title} (${result.document.files.map((f) => FORMAT_LABELS[f.format]).join(', ')}). Les fichiers sont dans « Documents produits ».`);
+      setProducedId(result.document.id);
+      setMessage(`Produit : ${result.document.title} (${result.document.files.map((f) => FORMAT_LABELS[f.format]).join(', ')}). Les fichiers sont ci-dessous et dans « Documents produits ».`);
     } catch (e) {
       setError(userMessage(e, 'la production du document'));
     } finally {
@@ -73,6 +84,19 @@ export function GeneratePanel({ template }: { template: TemplateInfo }) {
       <p className="announcement" role="status">
         {message}
       </p>
+      {produced && (
+        <section className="produced" aria-labelledby="produits-ici">
+          <h4 id="produits-ici" ref={resultTitle} tabIndex={-1}>
+            Fichiers produits
+          </h4>
+          <ul className="document-files">
+            {produced.files.map((file) => (
+              <DocumentFileActions key={file.format} caseId={caseId} documentId={produced.id} file={file} />
+            ))}
+          </ul>
+          {produced.sent ? <ReceivedForm document={produced} sent={produced.sent} onSaved={setMessage} /> : <MarkSentForm document={produced} onSent={setMessage} />}
+        </section>
+      )}
       {warnings.length > 0 && (
         <ul className="warnings">
           {warnings.map((w) => (

@@ -6,7 +6,8 @@ import { LivePreview } from './LivePreview.js';
 import { MissingFacts } from './MissingFacts.js';
 import { useMissingFacts } from './use-missing-facts.js';
 
-export function LetterWork({ actions }: { actions?: ReactNode }) {
+/** `preview: false` for a text pasted into a form: its actions show the text itself, not a laid-out letter. */
+export function LetterWork({ actions, preview = true }: { actions?: ReactNode; preview?: boolean }) {
   const { caseId, template, draft, chooseTemplate } = useCaseWorkspace();
   const { problems, conditions, error } = useMissingFacts(caseId, template?.id ?? null, draft);
   return (
@@ -14,8 +15,8 @@ export function LetterWork({ actions }: { actions?: ReactNode }) {
       <ClosedRemedy conditions={conditions} onChoose={chooseTemplate} />
       <MissingFacts problems={problems} error={error} closed={conditions.length > 0} />
       {actions}
-      {actions && <h3>Aperçu</h3>}
-      <LivePreview listed={problems} />
+      {preview && actions && <h3>Aperçu</h3>}
+      {preview && <LivePreview listed={problems} />}
     </>
   );
 }

@@ -1,5 +1,5 @@
 /**
- * « Indiquer l'envoi »: date, mode, registered number. Core adds the journal entry and starts the deadline.
+ * « Indiquer l'envoi »: date, mode, registered number. Core records the sending (not a contact) and starts the deadline.
  */
 import { useId, useState } from 'react';
 import type { DocumentRecord } from '../../../../core/common/api/contract.js';
@@ -54,9 +54,11 @@ export function MarkSentForm({ document: doc, onSent }: { document: DocumentReco
         mode: form.mode as Mode,
         ...(number ? { registeredNumber: number } : {}),
       });
-      adoptStored(next, ['contacts', 'letter']);
+      adoptStored(next, ['sendings']);
       setOpen(false);
-      onSent(`Envoi enregistré : le journal a reçu une entrée et le délai de réponse court à partir du ${String(form.date).split('-').reverse().join('/')}.`);
+      onSent(
+        `Envoi enregistré. Le délai de réponse est estimé à partir du ${String(form.date).split('-').reverse().join('/')} ; indiquez la date de réception dès que vous la connaissez (accusé de réception, suivi).`,
+      );
     } catch (e) {
       setError(userMessage(e, 'l’enregistrement de l’envoi'));
     } finally {

@@ -28,6 +28,7 @@ export function EvidenceTab() {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [announcement, setAnnouncement] = useState('');
+  const [problems, setProblems] = useState<string[]>([]);
   const [dragged, setDragged] = useState<string | null>(null);
   const [over, setOver] = useState<string | null>(null);
   const pieces = stored.evidence;
@@ -49,12 +50,18 @@ export function EvidenceTab() {
   const addFiles = (files: File[]) =>
     run('l’ajout des pièces', async () => {
       let added = 0;
+      const unusable: string[] = [];
+      setProblems([]);
       for (const [i, file] of files.entries()) {
         setUpload({ name: file.name, done: i, total: files.length });
         try {
           const bytes = new Uint8Array(await file.arrayBuffer());
-          adoptStored(await api.addEvidence({ id: caseId, name: file.name, bytes }), ['evidence']);
-          added += 1;
+          const next = await api.addEvidence({ id: caseId, name: file.name, bytes });
+          adoptStored(next, ['evidence']);
+          // The piece just added is last: one that the dossier cannot reproduce is said so, never announced as fine.
+          const problem = next.evidence.at(-1)?.problems[0];
+          if (problem) unusable.push(`« ${file.name} » est conservé, mais ne pourra pas être reproduit dans le dossier : ${problem}.`);
+          else added += 1;
         } catch (e) {
           setError(userMessage(e, `l’ajout de « ${displayFileName(file.name)} »`));
           break;
@@ -62,7 +69,8 @@ export function EvidenceTab() {
           setUpload(null);
         }
       }
-      setAnnouncement(added === 1 ? '1 pièce ajoutée.' : `${added} pièces ajoutées.`);
+      setAnnouncement(added === 0 ? '' : added === 1 ? '1 pièce ajoutée.' : `${added} pièces ajoutées.`);
+      setProblems(unusable);
     });
 
   const reorder = (next: string[]) =>
@@ -112,6 +120,13 @@ export function EvidenceTab() {
       <p className="announcement" role="status">
         {announcement}
       </p>
+      {problems.length > 0 && (
+        <ul className="warnings" role="alert">
+          {problems.map((p) => (
+            <li key={p}>{p}</li>
+          ))}
+        </ul>
+      )}
       {pieces.length === 0 ? (
         <p className="hint">Aucune pièce pour l’instant. Une confirmation de commande, une capture du suivi, une attestation : chacune renforce la lettre.</p>
       ) : (

@@ -228,14 +228,21 @@ function OtherParties() {
   );
 }
 
+/**
+ * « La lettre »: every field is optional: the place defaults to the claimant's city (core does the same when
+ * composing), the mode to the one the letter recommends, the period to the letter's own.
+ */
 function Letter() {
+  const { draft } = useCaseWorkspace();
+  const city = getAt(draft, 'claimant.address.city');
+  const placeHint = typeof city === 'string' && city.trim() ? `Par défaut, votre ville\u00A0: ${city.trim()}` : 'Par défaut, votre ville';
   return (
     <>
-      <TextField path="letter.place" label="Lieu d’écriture" hint="Par défaut, votre ville" />
+      <TextField path="letter.place" label="Lieu d’écriture" hint={placeHint} />
       <DateField path="letter.date" label="Date de la lettre" hint="Par défaut, le jour où elle est produite" />
       <SelectField path="letter.sending" label="Mode d’envoi" options={SENDING_OPTIONS} emptyLabel="— celui conseillé pour la lettre —" />
       <TextField path="letter.registeredNumber" label="Numéro de recommandé" />
-      <IntegerField path="letter.responseDays" label="Délai de réponse demandé (jours)" min={1} max={90} />
+      <IntegerField path="letter.responseDays" label="Délai de réponse demandé (jours)" min={1} max={90} hint="Par défaut, celui de la lettre choisie" />
     </>
   );
 }

@@ -5,14 +5,14 @@ import { ContactItem } from './ContactItem.js';
 import { NewContactForm, type ContactEntry } from './NewContactForm.js';
 
 export function JournalTab() {
-  const { draft, update } = useCaseWorkspace();
+  const { caseId, draft, update } = useCaseWorkspace();
   const raw = getAt(draft, 'contacts');
   const contacts = Array.isArray(raw) ? (raw as ContactEntry[]) : [];
   // Newest first on screen; each entry keeps its place in the case (its path) for saving and problems.
   const shown = contacts.map((entry, index) => ({ entry, index })).sort((a, b) => String(b.entry.date ?? '').localeCompare(String(a.entry.date ?? '')) || b.index - a.index);
   return (
     <div className="journal">
-      <NewContactForm onAdd={(entry) => update('contacts', [...contacts, entry])} />
+      <NewContactForm caseId={caseId} onAdd={(entry) => update('contacts', [...contacts, entry])} />
       <section aria-labelledby="journal-titre">
         <h2 id="journal-titre">{contacts.length === 0 ? 'Journal' : contacts.length === 1 ? 'Journal : 1 contact' : `Journal : ${contacts.length} contacts`}</h2>
         {contacts.length === 0 ? (

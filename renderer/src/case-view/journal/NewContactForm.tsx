@@ -3,6 +3,7 @@
  * « Ce qui a été dit », Ctrl+Entrée adds it, and the form is ready for the next one.
  */
 import { useId, useRef, useState } from 'react';
+import { useKeptState } from '../../draft/kept-text.js';
 import { DateField, SelectField, TextAreaField, TextField } from '../../common/fields.js';
 import { FieldsProvider } from '../../common/fields-context.js';
 import { todayIso } from '../../common/format.js';
@@ -16,6 +17,9 @@ function blank(previous?: ContactEntry): ContactEntry {
   return { date: previous?.date ?? todayIso(), channel: previous?.channel ?? 'phone', ...(previous?.with ? { with: previous.with } : {}) };
 }
 
+/** Something the user typed (not only the preset date and channel): kept across tab switches and reloads. */
+const typed = (entry: ContactEntry) => ['agent', 'reference', 'summary', 'promise'].some((k) => typeof entry[k] === 'string' && entry[k].trim() !== '');
+
 function problemsOf(entry: ContactEntry): Problem[] {
   const problems: Problem[] = [];
   if (typeof entry.date !== 'string') problems.push({ path: 'date', message: 'Date du contact (date) : indiquez le jour du contact' });
@@ -24,8 +28,8 @@ function problemsOf(entry: ContactEntry): Problem[] {
   return problems;
 }
 
-export function NewContactForm({ onAdd }: { onAdd: (entry: ContactEntry) => void }) {
-  const [entry, setEntry] = useState<ContactEntry>(() => blank());
+export function NewContactForm({ caseId, onAdd }: { caseId: string; onAdd: (entry: ContactEntry) => void }) {
+  const [entry, setEntry] = useKeptState<ContactEntry>(`${caseId}:nouveau-contact`, () => blank(), typed);
   const [tried, setTried] = useState(false);
   const [announcement, setAnnouncement] = useState('');
   const formRef = useRef<HTMLFormElement>(null);
