@@ -276,7 +276,7 @@ describe('evidence', () => {
     await call('addEvidence', { id, name: 'suivi-colis.txt', bytes: piece('suivi-colis.txt') });
     const { document } = await call('generateDocument', { id, templateId: 'mise-en-demeure-livraison', formats: ['dossier'] });
     // The bordereau comes with the dossier, offered as its own files (PDF to print, DOCX to edit).
-    expect(document.files.map((f) => f.format)).toEqual(['dossier', 'bordereau-pdf', 'bordereau-docx']);
+    expect(document.files.map((f) => f.format)).toEqual(['bordereau-pdf', 'bordereau-docx', 'dossier']);
     const bordereau = normaliseSpaces((await extractPdf((await call('documentFile', { id, documentId: document.id, format: 'bordereau-pdf' })).bytes)).text);
     expect(bordereau).toMatch(/Bordereau/i);
     expect(bordereau).toContain('Suivi colis');

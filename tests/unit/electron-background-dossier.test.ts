@@ -97,7 +97,7 @@ describe('dossier generated through core, assembled in the background', () => {
       { onProgress },
     );
     expect(warnings).toEqual([]);
-    expect(document.files.map((f) => f.format)).toEqual(['pdf', 'dossier', 'bordereau-pdf', 'bordereau-docx']);
+    expect(document.files.map((f) => f.format)).toEqual(['pdf', 'bordereau-pdf', 'bordereau-docx', 'dossier']);
     // Labels come from core's assembler, with French no-break spaces: compared as a reader sees them.
     const labels = onProgress.mock.calls.map((c) => normaliseSpaces(c[2] as string));
     expect(labels[0]).toBe('Lecture des pièces');
