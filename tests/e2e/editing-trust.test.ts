@@ -140,7 +140,7 @@ describe('texts for online forms', { timeout: 120_000 }, () => {
   it('shows SignalConso’s text as plain text with a counter and a copy button, and no files to produce', async () => {
     const page = await openWindow();
     await page.getByRole('tab', { name: /^Documents/ }).click();
-    await page.getByRole('region', { name: 'Les lettres pour ce litige' }).getByRole('button', { name: /SignalConso/ }).click();
+    await page.getByRole('region', { name: 'Les lettres pour ce litige' }).getByRole('button', { name: /Texte du signalement SignalConso/ }).click();
     const text = page.getByRole('textbox', { name: /^Texte de « .*SignalConso/ });
     await text.waitFor();
     const value = await text.inputValue();
