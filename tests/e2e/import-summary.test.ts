@@ -46,8 +46,10 @@ describe('importing the order and reading the summary, in a real browser', { tim
     await page.getByLabel('Que s’est-il passé ?').selectOption({ label: 'Le colis est indiqué « livré », mais je ne l’ai jamais reçu' });
     await shot('import-01-proposition');
     await page.getByRole('button', { name: 'Créer le dossier avec ces informations' }).click();
-    await page.waitForURL(/#\/nouveau\/[a-z0-9-]+\//);
-    caseId = /#\/nouveau\/([a-z0-9-]+)\//.exec(page.url())?.[1] ?? '';
+    // The new-case route is #/nouveau/<situation>/<caseId>: the import itself creates the case, then the first questions follow.
+    await page.waitForURL(/#\/nouveau\/livre-non-recu\/[a-z0-9-]+$/);
+    caseId = /#\/nouveau\/[^/]+\/([a-z0-9-]+)$/.exec(page.url())?.[1] ?? '';
+    expect(caseId).not.toBe('');
     const stored = await callApi<StoredCase>(ui.bridge, 'getCase', { id: caseId });
     expect(stored.draft).toMatchObject({
       order: {

@@ -10,7 +10,7 @@ import { mkdir, readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { StoredCase } from '../../core/common/api/contract.js';
+import type { StoredCase, TemplateInfo } from '../../core/common/api/contract.js';
 import { extractPdf, normaliseSpaces } from '../support/pdf-text.js';
 import { callApi, SCREENSHOTS, startUi, type UiSession } from './harness.js';
 
@@ -148,7 +148,7 @@ const SITUATIONS = [
   { id: 'remboursement', label: /J’attends un remboursement/, shotName: 'remboursement' },
 ];
 
-const report: Record<string, { offered: string[]; produced: string[]; stuck: Record<string, string> }> = {};
+const report: Record<string, { offered: string[]; produced: string[]; closed: Record<string, string>; texts: string[]; stuck: Record<string, string> }> = {};
 
 describe('every letter offered, produced from the screens alone', { timeout: 600_000 }, () => {
   for (const situation of SITUATIONS.filter((s) => !process.env.RECOURS_E2E_ONLY || s.id === process.env.RECOURS_E2E_ONLY)) {
@@ -167,7 +167,7 @@ describe('every letter offered, produced from the screens alone', { timeout: 600
       await page.locator('.template-choice').first().waitFor();
       const offered = await page.locator('.template-choice .template-title').allTextContents();
       expect(offered.length).toBeGreaterThan(0);
-      const entry = { offered, produced: [] as string[], stuck: {} as Record<string, string> };
+      const entry = { offered, produced: [] as string[], closed: {} as Record<string, string>, texts: [] as string[], stuck: {} as Record<string, string> };
       report[situation.id] = entry;
 
       for (const title of offered) {
@@ -176,6 +176,38 @@ describe('every letter offered, produced from the screens alone', { timeout: 600
         const t1 = Date.now();
         if (stuck) {
           entry.stuck[title] = stuck;
+          continue;
+        }
+        // A letter whose remedy is not open for this case (core's remedy conditions) is offered but refused: the tab
+        // says why in French and offers the letter that serves instead. It counts as « offered but closed ».
+        const closedRemedy = page.locator('section.closed-remedy');
+        if (await closedRemedy.isVisible()) {
+          await closedRemedy.getByRole('heading', { name: 'Ce recours n’est pas ouvert pour ce dossier' }).waitFor();
+          const reason = normaliseSpaces((await closedRemedy.locator('li').allTextContents()).join(' | '));
+          expect(reason, title).toMatch(/\p{L}/u);
+          // « Préparer plutôt … » for every failed condition for which core names the letter that serves (some name none,
+          // e.g. a seller whose country is unknown: the message then says which fact to give).
+          const plain = (t: string) => normaliseSpaces(t).replace(/[’']/g, "'").replace(/\s+/g, ' ').trim();
+          const templateId = (await callApi<TemplateInfo[]>(ui.bridge, 'listTemplates', {})).find((t) => plain(t.title) === plain(title))?.id ?? '';
+          expect(templateId, title).not.toBe('');
+          const check = await callApi<{ conditions: { message: string; instead: TemplateInfo | null }[] }>(ui.bridge, 'checkTemplate', { id: caseId, templateId });
+          expect(check.conditions.length, title).toBeGreaterThan(0);
+          const offers = (await closedRemedy.getByRole('button').allTextContents()).map(plain);
+          for (const c of check.conditions.filter((x) => x.instead)) expect(offers, title).toContain(plain(`Préparer plutôt « ${c.instead?.title} »`));
+          expect(await missingSection().textContent(), title).toContain('le recours de cette lettre n’est pas ouvert');
+          await shot(`situation-${situation.shotName}-recours-ferme`);
+          entry.closed[title] = reason;
+          continue;
+        }
+        // A text for a website's form (SignalConso, CEC France, A à Z, DSA notice…) is shown as plain text to copy: no
+        // files, no sender block. It counts as produced when its text is there with « Copier le texte ».
+        const formText = page.locator('section.form-text');
+        if (await formText.isVisible()) {
+          const textarea = formText.locator('textarea.form-text-value');
+          await textarea.waitFor();
+          expect((await textarea.inputValue()).trim().length, title).toBeGreaterThan(0);
+          await formText.getByRole('button', { name: 'Copier le texte' }).waitFor();
+          entry.texts.push(title);
           continue;
         }
         const before = (await callApi<StoredCase>(ui.bridge, 'getCase', { id: caseId })).documents.length;
@@ -197,9 +229,10 @@ describe('every letter offered, produced from the screens alone', { timeout: 600
       await page.getByRole('tab', { name: 'Faits' }).click();
       await page.getByRole('heading', { name: 'Vous', exact: true }).waitFor();
       await shot(`situation-${situation.shotName}-faits`);
-      console.info(`${situation.id} : ${offered.length} lettres proposées, ${entry.produced.length} produites depuis les écrans.${Object.keys(entry.stuck).length ? ` Bloquées : ${JSON.stringify(entry.stuck)}` : ''}`);
+      console.info(`${situation.id} : ${offered.length} lettres proposées, ${entry.produced.length} produites depuis les écrans.${Object.keys(entry.closed).length ? ` Recours fermé : ${JSON.stringify(entry.closed)}` : ''}${entry.texts.length ? ` Textes de formulaire : ${JSON.stringify(entry.texts)}` : ''}${Object.keys(entry.stuck).length ? ` Bloquées : ${JSON.stringify(entry.stuck)}` : ''}`);
       expect(entry.stuck).toEqual({});
-      expect(entry.produced).toEqual(offered);
+      // Every letter offered is either produced (as files, or as a form text), or shown as closed (with its reason and the letter that serves).
+      expect(offered.filter((t) => !(t in entry.closed) && !entry.texts.includes(t))).toEqual(entry.produced);
     });
   }
 

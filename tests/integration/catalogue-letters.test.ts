@@ -182,6 +182,16 @@ const CATALOGUE: Record<string, Expectation[]> = {
   ],
   'plainte-ddpp': [
     { example: 'remboursement-promis-impaye.json', to: 'DDPP de l’Isère', contains: ['BureauPlus SARL', 'BP-2026-08817', '289,00 €', '15 juillet 2026'] },
+    // A dispute without an order (a subscription): the subject names no order, and the letter is still produced.
+    {
+      example: 'abonnement-prime-reconduit.json',
+      change: (c) => {
+        c.authority = { name: 'DDPP du Rhône', address: { lines: ['245 rue Garibaldi'], postalCode: '69003', city: 'Lyon' } };
+      },
+      to: 'DDPP du Rhône',
+      contains: ['Plainte — pratiques'],
+      absent: ['commande n°'],
+    },
   ],
   'signalement-douane': [
     { example: 'ecouteurs-contrefaits.json', to: 'Douane', online: true, contains: ['SoundHub Handels GmbH', 'Allemagne', 'https://www.amazon.fr/dp/B0C33XXSYA?smid=A1SOUNDHUB0DE', 'JJD000390007784512', 'de bonne foi'], absent: ['L716-10', '414', 'poursuites'] },
