@@ -104,7 +104,8 @@ async function completeLetter(title: string): Promise<{ filled: string[]; stuck:
   for (let round = 0; round < 80; round += 1) {
     const links = section.getByRole('link');
     if ((await links.count()) === 0) {
-      await section.getByText('Rien ne manque').waitFor();
+      // Nothing missing, or nothing missing but the remedy closed (said above the list).
+      await section.getByText(/Rien ne manque/).first().waitFor({ timeout: 30_000 });
       break;
     }
     const before = await section.textContent();
