@@ -103,11 +103,15 @@ async function completeLetter(title: string): Promise<{ filled: string[]; stuck:
   await expect.poll(async () => (await section.textContent()) ?? '').not.toMatch(/Vérification…/);
   for (let round = 0; round < 80; round += 1) {
     const links = section.getByRole('link');
-    if ((await links.count()) === 0) {
-      // Nothing missing, or nothing missing but the remedy closed (said above the list).
-      await section.getByText(/Rien ne manque/).first().waitFor({ timeout: 30_000 });
-      break;
-    }
+    // Each list checks the draft on its own: the one beside the facts starts at « Vérification… » when it first
+    // appears. Wait for a verdict (links, or « Rien ne manque », said above the list when the remedy is closed).
+    await expect
+      .poll(async () => (await links.count()) > 0 || (await section.getByText(/Rien ne manque/).count()) > 0, {
+        timeout: 60_000,
+        message: `la liste des informations manquantes de « ${title} » ne s’est pas stabilisée`,
+      })
+      .toBe(true);
+    if ((await links.count()) === 0) break;
     const before = await section.textContent();
     await links.first().click();
     const path = await fillFocused();
