@@ -41,7 +41,10 @@ function startBridge(dataDir: string): Promise<Bridge> {
       const m = /http:\/\/127\.0\.0\.1:(\d+)\//.exec(out);
       if (m) resolve({ child, port: Number(m[1]) });
     });
-    child.on('exit', () => reject(new Error(`bridge exited: ${out}`)));
+    child.on('exit', (code, signal) => {
+      if (code !== 0 && signal !== 'SIGTERM') console.error(`le pont s’est arrêté (code ${code}, signal ${signal})`);
+      reject(new Error(`bridge exited: ${out}`));
+    });
   });
 }
 
@@ -52,7 +55,7 @@ function send(port: number, path: string, headers: Record<string, string>, body:
       res.on('data', (c: Buffer) => parts.push(c));
       res.on('end', () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(parts).toString('utf8') }));
     });
-    req.on('error', reject);
+    req.on('error', (e) => reject(new Error(`${path}: ${e.message}`)));
     if (typeof body === 'string') req.end(body);
     else body.pipe(req);
   });
