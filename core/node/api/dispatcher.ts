@@ -178,10 +178,10 @@ export function createApiDispatcher(options: ApiDispatcherOptions): ApiDispatche
       return options.settings.set(settings);
     },
     async exportCase({ id }) {
-      return exportCase(store, id, now());
+      return exportCase(store, id, now(), ctx.heavy.packCase);
     },
     async importCase({ bytes }) {
-      return storedCase(await importCase(store, bytes, now()));
+      return storedCase(await importCase(store, bytes, now(), ctx.heavy.checkArchive));
     },
     async unreadableCases() {
       return store.setAside();

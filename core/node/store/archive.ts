@@ -9,8 +9,8 @@ import { join } from 'node:path';
 import { zipSync, type Zippable } from 'fflate';
 import { ArchiveProblem, MAX_ARCHIVE_CONTENT, readArchive } from './archive-read.js';
 import { CASE_FILE, DOCUMENTS_DIR, META_FILE, PIECES_DIR } from './layout.js';
-import { metaSchema } from './meta.js';
-import { migrateDraft, UnreadableCaseError } from './migrate.js';
+import { metaSchema, type CaseMeta } from './meta.js';
+import { migrateDraft, UnreadableCaseError, type Draft } from './migrate.js';
 import { StoreError } from './errors.js';
 import type { CaseRecord, CaseStore } from './case-store.js';
 
@@ -68,19 +68,26 @@ async function filesUnder(dir: string, prefix: string): Promise<string[]> {
   return out;
 }
 
-export async function exportCase(store: CaseStore, id: string, now = new Date()): Promise<{ name: string; bytes: Uint8Array }> {
-  const record = await store.get(id);
-  const paths = [CASE_FILE, META_FILE, ...(await filesUnder(join(record.dir, PIECES_DIR), `${PIECES_DIR}/`)), ...(await filesUnder(join(record.dir, DOCUMENTS_DIR), `${DOCUMENTS_DIR}/`))];
+/** The `.recours` bytes of the case folder `dir`: the CPU-heavy half of an export, run in a worker by the web bridge. */
+export async function packCase(dir: string, id: string, now: Date): Promise<Uint8Array> {
+  const paths = [CASE_FILE, META_FILE, ...(await filesUnder(join(dir, PIECES_DIR), `${PIECES_DIR}/`)), ...(await filesUnder(join(dir, DOCUMENTS_DIR), `${DOCUMENTS_DIR}/`))];
   const zippable: Zippable = {};
   const entries: ManifestEntry[] = [];
   for (const path of paths.filter((p) => ALLOWED.some((r) => r.test(p)))) {
-    const bytes = new Uint8Array(await readFile(join(record.dir, ...path.split('/'))));
+    const bytes = new Uint8Array(await readFile(join(dir, ...path.split('/'))));
     entries.push({ path, size: bytes.length, sha256: sha256(bytes) });
     zippable[path] = [bytes, { level: COMPRESSIBLE.test(path) ? 6 : 0 }];
   }
   const manifest = { format: EXPORT_FORMAT, application: 'Recours', exportedAt: now.toISOString(), caseId: id, entries };
   zippable[MANIFEST] = [new TextEncoder().encode(`${JSON.stringify(manifest, null, 2)}\n`), { level: 6 }];
-  return { name: exportName(record), bytes: zipSync(zippable, { mtime: now }) };
+  return zipSync(zippable, { mtime: now });
+}
+
+export type CasePacker = (dir: string, id: string, now: Date) => Promise<Uint8Array>;
+
+export async function exportCase(store: CaseStore, id: string, now = new Date(), pack: CasePacker = packCase): Promise<{ name: string; bytes: Uint8Array }> {
+  const record = await store.get(id);
+  return { name: exportName(record), bytes: await pack(record.dir, id, now) };
 }
 
 function invalid(why: string): StoreError {
@@ -105,7 +112,20 @@ function readManifest(bytes: Uint8Array | undefined): ManifestEntry[] {
   });
 }
 
-export async function importCase(store: CaseStore, bytes: Uint8Array, now = new Date()): Promise<CaseRecord> {
+/** A `.recours` archive once every check has passed: what the store installs under a new id. */
+export interface CheckedArchive {
+  draft: Draft;
+  meta: CaseMeta;
+  files: { path: string; bytes: Uint8Array }[];
+}
+
+export type ArchiveChecker = (bytes: Uint8Array) => Promise<CheckedArchive>;
+
+/**
+ * Inflates the archive and checks every fingerprint, the manifest, the case and its evidence: the CPU-heavy half
+ * of an import, nothing written, run in a worker by the web bridge. Throws StoreError('invalid-archive').
+ */
+export function checkArchive(bytes: Uint8Array): CheckedArchive {
   let files: Record<string, Uint8Array>;
   try {
     files = Object.fromEntries(readArchive(bytes, (name) => name === MANIFEST || ALLOWED.some((r) => r.test(name))));
@@ -152,11 +172,16 @@ export async function importCase(store: CaseStore, bytes: Uint8Array, now = new 
       }
     }
   }
-  const stamp = now.toISOString();
   const installed = Object.entries(files)
     .filter(([name]) => name.startsWith(`${PIECES_DIR}/`) || name.startsWith(`${DOCUMENTS_DIR}/`))
     .map(([path, content]) => ({ path, bytes: content }));
-  return store.installFiles(draft, { ...meta.data, createdAt: stamp, updatedAt: stamp, archived: false }, installed);
+  return { draft, meta: meta.data, files: installed };
+}
+
+export async function importCase(store: CaseStore, bytes: Uint8Array, now = new Date(), check: ArchiveChecker = async (b) => checkArchive(b)): Promise<CaseRecord> {
+  const { draft, meta, files } = await check(bytes);
+  const stamp = now.toISOString();
+  return store.installFiles(draft, { ...meta, createdAt: stamp, updatedAt: stamp, archived: false }, files);
 }
 
 function safeJson(bytes: Uint8Array): unknown {
