@@ -29,7 +29,8 @@ function timeLimit(e: unknown, what: string): unknown {
   // A refused archive crosses the thread as a plain Error: it gets its type back, and so its French answer.
   if (e instanceof Error && e.name === 'StoreError') return new StoreError('invalid-archive', e.message);
   if (!(e instanceof TaskTimeoutError)) return e;
-  return new ApiError({ code: 'failed', message: `${what} a été interrompu après ${Math.round(e.ms / 60_000)} min : le travail ne finissait pas. Vérifiez les textes très longs et les pièces du dossier, puis recommencez.` });
+  const after = e.ms >= 60_000 ? `${Math.round(e.ms / 60_000)} min` : `${Math.max(1, Math.round(e.ms / 1000))} s`;
+  return new ApiError({ code: 'failed', message: `${what} a été interrompu après ${after} : le travail ne finissait pas. Vérifiez les textes très longs et les pièces du dossier, puis recommencez.` });
 }
 
 export function workerHeavyWork(options: { size?: number; letterMs?: number; dossierMs?: number; archiveMs?: number } = {}): HeavyWork & { close(): Promise<void> } {
