@@ -13,6 +13,7 @@ import { metaSchema, type CaseMeta } from './meta.js';
 import { migrateDraft, UnreadableCaseError, type Draft } from './migrate.js';
 import { StoreError } from './errors.js';
 import type { CaseRecord, CaseStore } from './case-store.js';
+import { displayFileName } from '../../common/format/display-name.js';
 
 export const EXPORT_FORMAT = 'recours/export@1';
 const MANIFEST = 'manifest.json';
@@ -138,15 +139,15 @@ export function checkArchive(bytes: Uint8Array): CheckedArchive {
   const listed = new Set(manifest.map((e) => e.path));
   for (const entry of manifest) {
     const content = files[entry.path];
-    if (!content) throw invalid(`« ${entry.path} » est annoncé par le manifeste mais absent de l’archive.`);
-    if (content.length !== entry.size || sha256(content) !== entry.sha256) throw invalid(`« ${entry.path} » a été modifié ou abîmé (empreinte SHA-256 différente).`);
+    if (!content) throw invalid(`« ${displayFileName(entry.path)} » est annoncé par le manifeste mais absent de l’archive.`);
+    if (content.length !== entry.size || sha256(content) !== entry.sha256) throw invalid(`« ${displayFileName(entry.path)} » a été modifié ou abîmé (empreinte SHA-256 différente).`);
   }
   for (const name of Object.keys(files)) {
-    if (name !== MANIFEST && !listed.has(name)) throw invalid(`« ${name} » n’est pas dans le manifeste.`);
+    if (name !== MANIFEST && !listed.has(name)) throw invalid(`« ${displayFileName(name)} » n’est pas dans le manifeste.`);
   }
   for (const name of Object.keys(files).filter((n) => n.startsWith(`${PIECES_DIR}/`))) {
     const hash = /^pieces\/([a-f0-9]{64})/.exec(name)?.[1];
-    if (hash !== sha256(files[name] as Uint8Array)) throw invalid(`la pièce « ${name} » ne correspond pas à son empreinte.`);
+    if (hash !== sha256(files[name] as Uint8Array)) throw invalid(`la pièce « ${displayFileName(name)} » ne correspond pas à son empreinte.`);
   }
 
   const caseBytes = files[CASE_FILE];
@@ -168,7 +169,7 @@ export function checkArchive(bytes: Uint8Array): CheckedArchive {
     for (const entry of evidence) {
       const file = (entry as { file?: unknown } | null)?.file;
       if (typeof file !== 'string' || !files[file] || !file.startsWith(`${PIECES_DIR}/`)) {
-        throw invalid(`la pièce « ${String(file).slice(0, 80)} » citée par le dossier n’est pas dans l’archive.`);
+        throw invalid(`la pièce « ${displayFileName(String(file)).slice(0, 80)} » citée par le dossier n’est pas dans l’archive.`);
       }
     }
   }
