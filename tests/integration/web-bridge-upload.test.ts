@@ -1,6 +1,6 @@
 /**
- * A piece uploaded from the browser: the file itself is the body of POST /api/upload/evidence, streamed to a
- * temporary file and moved into the case. The stored bytes are the sent ones; a file over the limit gets a French
+ * A file sent from the browser: the file itself is the body of POST /api/upload/<kind>, streamed to a temporary
+ * file, then moved into the case (a piece) or read by core (a `.recours` archive, an order to import). The stored bytes are the sent ones; a file over the limit gets a French
  * message naming it and the limit, and no temporary file stays behind — whether its size was declared or not,
  * and when the page gives up half-way.
  */
@@ -13,14 +13,17 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decodeWire } from '../../core/common/api/wire.js';
 import { startWebBridge, type WebBridge } from '../../core/node/web-bridge/index.js';
 import { postApi, rawRequest } from './web-bridge-client.js';
+import { laptopConfirmation } from '../support/fixtures-import.js';
 
 const LIMIT = 8_000_000;
+/** Smaller than a piece may be, so that a case with one big piece makes too big an archive. */
+const ARCHIVE_LIMIT = 4_000_000;
 let bridge: WebBridge;
 let dataDir: string;
 
 beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'recours-upload-'));
-  bridge = await startWebBridge({ dataDir, staticDir: join(tmpdir(), 'nulle-part-recours'), maxUploadBytes: LIMIT, log: () => {} });
+  bridge = await startWebBridge({ dataDir, staticDir: join(tmpdir(), 'nulle-part-recours'), maxUploadBytes: { evidence: LIMIT, archive: ARCHIVE_LIMIT, order: LIMIT, 'order/apply': LIMIT }, log: () => {} });
 });
 afterAll(() => bridge.close());
 
@@ -35,7 +38,11 @@ const headersFor = (name: string, extra: Record<string, string> = {}) => ({
 });
 
 function upload(id: string, name: string, body: Uint8Array, extra: Record<string, string> = {}) {
-  return rawRequest(bridge.port, { method: 'POST', path: `/api/upload/evidence?id=${id}`, headers: headersFor(name, extra), body });
+  return send(`evidence?id=${id}`, name, body, extra);
+}
+
+function send(kindAndQuery: string, name: string, body: Uint8Array, extra: Record<string, string> = {}) {
+  return rawRequest(bridge.port, { method: 'POST', path: `/api/upload/${kindAndQuery}`, headers: headersFor(name, extra), body });
 }
 
 /** The same, chunked (no Content-Length): the size is only known by counting the bytes as they come. */
@@ -135,5 +142,87 @@ describe('uploading a piece as a file', () => {
     const unknown = await upload('2026-01-01-inconnu0', 'a.txt', new TextEncoder().encode('x'));
     expect(unknown.status).toBe(404);
     expect((await postApi(bridge.port, 'getCase', { id })).json().result.evidence).toEqual([]);
+  });
+});
+
+/** A `.recours` export of a case holding one piece of `pieceBytes` bytes (random: stored as is in the archive). */
+async function exportWithPiece(pieceBytes: number): Promise<{ id: string; archive: Uint8Array }> {
+  const id = await newCase();
+  await postApi(bridge.port, 'saveCase', { id, draft: { order: { platform: 'Amazon', number: '402-1111111-2222222' } } });
+  expect((await upload(id, 'photo du colis.jpg', randomBytes(pieceBytes))).status).toBe(200);
+  const exported = decodeWire((await postApi(bridge.port, 'exportCase', { id })).json().result) as { bytes: Uint8Array };
+  return { id, archive: exported.bytes };
+}
+
+describe('importing a .recours archive as a file', () => {
+  it('installs the case of the archive under a new id, with its facts and its piece', async () => {
+    const { id, archive } = await exportWithPiece(3_500_000);
+    const res = await send('archive', 'sauvegarde.recours', archive);
+    expect(res.status, res.text.slice(0, 300)).toBe(200);
+    const imported = decodeWire(res.json().result) as { id: string; draft: { order?: { number?: string } }; evidence: { originalName: string; size: number }[] };
+    expect(imported.id).not.toBe(id);
+    expect(imported.draft.order?.number).toBe('402-1111111-2222222');
+    expect(imported.evidence).toMatchObject([{ originalName: 'photo du colis.jpg', size: 3_500_000 }]);
+    expect(leftovers()).toEqual([]);
+  });
+
+  it('refuses an archive over the limit with a French message naming it and the limit, and imports nothing', async () => {
+    const { archive } = await exportWithPiece(ARCHIVE_LIMIT + 100_000);
+    const before = (await postApi(bridge.port, 'listCases', {})).json().result.length as number;
+    const res = await send('archive', 'grosse sauvegarde.recours', archive);
+    expect(res.status).toBe(413);
+    expect(res.json().error.message).toBe('« grosse sauvegarde.recours » n’a pas été importé : il dépasse 4\u00a0Mo, la taille maximale d’une sauvegarde Recours (.recours). Rien n’a été modifié.');
+    expect((await postApi(bridge.port, 'listCases', {})).json().result).toHaveLength(before);
+    await expect.poll(leftovers).toEqual([]);
+  });
+
+  it('answers a file that is not an archive with the same French message as before, and leaves nothing', async () => {
+    const res = await send('archive', 'photo.recours', randomBytes(1000));
+    expect(res.status).toBe(400);
+    expect(res.json().error.message).toBe('Fichier .recours non importé : ce n’est pas une archive .recours lisible (fichier abîmé ou d’un autre type).');
+    expect(leftovers()).toEqual([]);
+  });
+});
+
+describe('importing an order as a file', () => {
+  it('proposes the facts of an e-mail without writing, then applies the ticked ones and keeps the file as a piece', async () => {
+    const id = await newCase();
+    const email = laptopConfirmation();
+    const proposed = await send(`order?id=${id}`, 'confirmation.eml', email);
+    expect(proposed.status, proposed.text.slice(0, 300)).toBe(200);
+    const preview = decodeWire(proposed.json().result) as { kind: string; proposal: { facts: { path: string }[] } };
+    expect(preview.kind).toBe('proposal');
+    expect(preview.proposal.facts.map((f) => f.path)).toContain('order.number');
+    expect((await postApi(bridge.port, 'getCase', { id })).json().result.evidence).toEqual([]);
+
+    const applied = await send(`order/apply?id=${id}&path=order.number&path=order.total`, 'confirmation.eml', email);
+    expect(applied.status, applied.text.slice(0, 300)).toBe(200);
+    const result = decodeWire(applied.json().result) as { added: { path: string }[]; case: { draft: { order?: Record<string, unknown> }; evidence: { originalName: string; size: number }[] } };
+    expect(result.added.map((f) => f.path)).toEqual(['order.number', 'order.total']);
+    expect(result.case.draft.order).toMatchObject({ number: '402-7719254-3381946', total: 849.99 });
+    expect(result.case.draft.order?.date).toBeUndefined();
+    expect(result.case.evidence).toMatchObject([{ originalName: 'confirmation.eml', size: email.length }]);
+    expect(leftovers()).toEqual([]);
+  });
+
+  it('refuses a file over the limit with a French message naming it and the limit, and changes nothing', async () => {
+    const id = await newCase();
+    const res = await send(`order/apply?id=${id}&path=order.number`, 'export Amazon.zip', randomBytes(LIMIT + 1));
+    expect(res.status).toBe(413);
+    expect(res.json().error.message).toBe(
+      'Import impossible : « export Amazon.zip » dépasse 8\u00a0Mo, la taille maximale d’un fichier de commande (export de données Amazon, e-mail, facture PDF). Rien n’a été modifié.',
+    );
+    expect((await postApi(bridge.port, 'getCase', { id })).json().result.evidence).toEqual([]);
+    await expect.poll(leftovers).toEqual([]);
+  });
+
+  it('gives the import’s own French message for an unknown format, and refuses an unknown kind of upload', async () => {
+    const res = await send('order', 'notes.txt', new TextEncoder().encode('rien à voir'));
+    expect(res.status).toBe(400);
+    expect(res.json().error.message).toMatch(/^Import impossible : « notes\.txt » : format non reconnu/);
+    const unknown = await send('programme', 'a.exe', new Uint8Array(3));
+    expect(unknown.status).toBe(404);
+    expect(unknown.json().error.message).toContain('« programme » n’est pas un type d’envoi de fichier connu de Recours');
+    expect(leftovers()).toEqual([]);
   });
 });

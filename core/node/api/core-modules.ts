@@ -7,7 +7,7 @@
 import type { LetterDocument } from '../../common/document/model.js';
 import { assembleDossier, type DossierAssembler } from '../dossier/index.js';
 import { renderLetter, type OutputFormat } from '../generate.js';
-import { checkArchive, packCase, type ArchiveChecker, type CasePacker } from '../store/archive.js';
+import { checkArchiveSource, packCase, type ArchiveChecker, type CasePacker } from '../store/archive.js';
 
 export type { DossierAssembler } from '../dossier/index.js';
 
@@ -24,5 +24,5 @@ export const localHeavyWork: HeavyWork = {
   assembleDossier: (request) => assembleDossier(request),
   renderLetter,
   packCase,
-  checkArchive: async (bytes) => checkArchive(bytes),
+  checkArchive: checkArchiveSource,
 };

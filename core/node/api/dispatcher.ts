@@ -51,6 +51,8 @@ export interface ApiDispatcher {
   readonly host: {
     /** `upload`: the file is a temporary upload of the web bridge, moved into the case under the user's name. */
     addEvidenceFile(caseId: string, path: string, upload?: { name: string }): Promise<StoredCase>;
+    /** A `.recours` archive from a file (the web bridge's upload), read by the heavy work, not by the caller. */
+    importCaseFile(path: string): Promise<StoredCase>;
     documentPath(caseId: string, documentId: string, format: DocumentFileFormat): Promise<{ path: string; name: string; mediaType: string }>;
     generateDocument(params: ApiParams<'generateDocument'>, hooks?: GenerateHooks): Promise<ApiResults['generateDocument']>;
   };
@@ -212,6 +214,7 @@ export function createApiDispatcher(options: ApiDispatcherOptions): ApiDispatche
     },
     host: {
       addEvidenceFile: (caseId, path, upload) => guarded('addEvidenceFile', () => evidence.addEvidenceFile(caseId, path, upload)),
+      importCaseFile: (path) => guarded('importCase', async () => storedCase(await importCase(store, { path }, now(), ctx.heavy.checkArchive))),
       documentPath: (caseId, documentId, format) => guarded('documentPath', () => documents.documentPath({ id: caseId, documentId, format })),
       generateDocument: (params, hooks) =>
         guarded('generateDocument', () => {

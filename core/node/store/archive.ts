@@ -120,7 +120,15 @@ export interface CheckedArchive {
   files: { path: string; bytes: Uint8Array }[];
 }
 
-export type ArchiveChecker = (bytes: Uint8Array) => Promise<CheckedArchive>;
+/** An archive to import: its bytes, or the file holding them (the web bridge's upload), read where it is checked. */
+export type ArchiveSource = Uint8Array | { path: string };
+
+export type ArchiveChecker = (source: ArchiveSource) => Promise<CheckedArchive>;
+
+/** checkArchive of the bytes, read from their file when given one (in the worker: the calling thread never holds them). */
+export async function checkArchiveSource(source: ArchiveSource): Promise<CheckedArchive> {
+  return checkArchive(source instanceof Uint8Array ? source : await readFile(source.path));
+}
 
 /**
  * Inflates the archive and checks every fingerprint, the manifest, the case and its evidence: the CPU-heavy half
@@ -179,8 +187,8 @@ export function checkArchive(bytes: Uint8Array): CheckedArchive {
   return { draft, meta: meta.data, files: installed };
 }
 
-export async function importCase(store: CaseStore, bytes: Uint8Array, now = new Date(), check: ArchiveChecker = async (b) => checkArchive(b)): Promise<CaseRecord> {
-  const { draft, meta, files } = await check(bytes);
+export async function importCase(store: CaseStore, source: ArchiveSource, now = new Date(), check: ArchiveChecker = checkArchiveSource): Promise<CaseRecord> {
+  const { draft, meta, files } = await check(source);
   const stamp = now.toISOString();
   return store.installFiles(draft, { ...meta, createdAt: stamp, updatedAt: stamp, archived: false }, files);
 }

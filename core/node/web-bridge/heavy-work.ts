@@ -7,7 +7,7 @@ import type { LetterDocument } from '../../common/document/model.js';
 import type { HeavyWork } from '../api/core-modules.js';
 import type { DossierJobInput, DossierJobOutput } from '../dossier/index.js';
 import { TaskTimeoutError, WorkerPool } from '../evidence/pool.js';
-import type { CheckedArchive } from '../store/archive.js';
+import type { ArchiveSource, CheckedArchive } from '../store/archive.js';
 import { StoreError } from '../store/errors.js';
 import type { OutputFormat } from '../generate.js';
 
@@ -15,7 +15,7 @@ export type HeavyTask =
   | { type: 'letter'; document: LetterDocument; format: OutputFormat }
   | { type: 'dossier'; input: DossierJobInput }
   | { type: 'pack'; dir: string; id: string; now: string }
-  | { type: 'check'; bytes: Uint8Array };
+  | { type: 'check'; source: ArchiveSource };
 
 const WORKER_URL = new URL(import.meta.url.endsWith('.ts') ? './heavy-worker.ts' : './heavy-worker.js', import.meta.url);
 
@@ -60,13 +60,13 @@ export function workerHeavyWork(options: { size?: number; letterMs?: number; dos
         throw timeLimit(e, 'L’export du dossier');
       }
     },
-    async checkArchive(bytes) {
+    async checkArchive(source) {
       try {
-        // Moved to the worker, not copied, when the bytes own their buffer (they came from the request alone).
-        const own = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength && bytes.buffer instanceof ArrayBuffer;
-        return await pool.run<CheckedArchive>({ type: 'check', bytes } satisfies HeavyTask, {
+        // A file (the upload route's) is read by the worker itself; bytes are moved to it, not copied, when they own their buffer.
+        const own = source instanceof Uint8Array && source.byteOffset === 0 && source.byteLength === source.buffer.byteLength && source.buffer instanceof ArrayBuffer;
+        return await pool.run<CheckedArchive>({ type: 'check', source } satisfies HeavyTask, {
           timeoutMs: options.archiveMs ?? ARCHIVE_TIME_LIMIT_MS,
-          ...(own ? { transfer: [bytes.buffer as ArrayBuffer] } : {}),
+          ...(own ? { transfer: [source.buffer as ArrayBuffer] } : {}),
         });
       } catch (e) {
         throw timeLimit(e, 'L’import du fichier .recours');

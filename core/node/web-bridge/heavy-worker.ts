@@ -5,7 +5,7 @@ import { assembleDossier } from '../dossier/index.js';
 import { transferables } from '../evidence/examine.js';
 import type { WorkerReply } from '../evidence/pool.js';
 import { renderLetter } from '../generate.js';
-import { checkArchive, packCase } from '../store/archive.js';
+import { checkArchiveSource, packCase } from '../store/archive.js';
 import type { HeavyTask } from './heavy-work.js';
 
 const port = parentPort;
@@ -20,7 +20,7 @@ try {
 async function run(task: HeavyTask): Promise<unknown> {
   if (task.type === 'letter') return renderLetter(task.document, task.format);
   if (task.type === 'pack') return packCase(task.dir, task.id, new Date(task.now));
-  if (task.type === 'check') return checkArchive(task.bytes);
+  if (task.type === 'check') return checkArchiveSource(task.source);
   const { dossierPdf, bordereauPdf, bordereauDocx, warnings } = await assembleDossier(task.input);
   return { dossierPdf, bordereauPdf, bordereauDocx, warnings };
 }

@@ -14,7 +14,7 @@ import { createApiRoute, DEFAULT_MAX_BODY_BYTES, sendError } from './api-route.j
 import { refusal } from './guard.js';
 import { createStaticHandler, PAGE_HEADERS } from './static-files.js';
 import { workerHeavyWork } from './heavy-work.js';
-import { createUploadRoute, UPLOAD_PATH } from './upload-route.js';
+import { createUploadRoute, UPLOAD_PREFIX, type UploadLimits } from './upload-route.js';
 
 export interface WebBridgeOptions {
   /** Where cases are stored (one folder per case). */
@@ -28,8 +28,8 @@ export interface WebBridgeOptions {
   templatesDir?: string;
   today?: () => string;
   maxBodyBytes?: number;
-  /** The largest piece the page may upload (upload-route.ts). */
-  maxUploadBytes?: number;
+  /** The largest file the page may upload, by kind (upload-route.ts), when not the default. */
+  maxUploadBytes?: UploadLimits;
   log?: (message: string) => void;
 }
 
@@ -77,8 +77,8 @@ export async function startWebBridge(options: WebBridgeOptions): Promise<WebBrid
       req.resume();
       return;
     }
-    if (pathname === UPLOAD_PATH) {
-      await upload(req, res);
+    if (pathname.startsWith(UPLOAD_PREFIX)) {
+      await upload(req, res, pathname.slice(UPLOAD_PREFIX.length));
       return;
     }
     if (isApi) {

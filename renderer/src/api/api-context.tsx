@@ -5,18 +5,18 @@
 import { createContext, useContext, type ReactNode } from 'react';
 import type { RecoursApi } from '../../../core/common/api/contract.js';
 import type { RecoursDesktop } from '../../../core/common/api/desktop.js';
-import type { EvidenceUpload } from './http-client.js';
+import type { EvidenceUpload, FileUploads } from './http-client.js';
 
 const ApiContext = createContext<RecoursApi | null>(null);
 const DesktopContext = createContext<RecoursDesktop | null>(null);
-const UploadContext = createContext<EvidenceUpload | null>(null);
+const UploadContext = createContext<FileUploads | null>(null);
 
-/** `upload`: how a file becomes a piece when the host has a better way than its bytes through the API (the web bridge's route). */
-export function ApiProvider({ api, desktop = null, upload = null, children }: { api: RecoursApi; desktop?: RecoursDesktop | null; upload?: EvidenceUpload | null; children: ReactNode }) {
+/** `uploads`: how chosen files travel when the host has a better way than their bytes through the API (the web bridge's route). */
+export function ApiProvider({ api, desktop = null, uploads = null, children }: { api: RecoursApi; desktop?: RecoursDesktop | null; uploads?: FileUploads | null; children: ReactNode }) {
   return (
     <ApiContext.Provider value={api}>
       <DesktopContext.Provider value={desktop}>
-        <UploadContext.Provider value={upload}>{children}</UploadContext.Provider>
+        <UploadContext.Provider value={uploads}>{children}</UploadContext.Provider>
       </DesktopContext.Provider>
     </ApiContext.Provider>
   );
@@ -33,9 +33,25 @@ export function useDesktop(): RecoursDesktop | null {
   return useContext(DesktopContext);
 }
 
-/** The host's upload, else the file's bytes through addEvidence (the desktop app's IPC carries them as they are). */
-export function useEvidenceUpload(): EvidenceUpload {
+const bytesOf = async (file: File) => new Uint8Array(await file.arrayBuffer());
+
+/** The files' bytes through the API: the desktop app's IPC carries them as they are. */
+function uploadsThroughApi(api: RecoursApi): FileUploads {
+  return {
+    addEvidence: async ({ id, file }) => api.addEvidence({ id, name: file.name, bytes: await bytesOf(file) }),
+    importCase: async ({ file }) => api.importCase({ bytes: await bytesOf(file) }),
+    proposeImport: async ({ file, ...p }) => api.proposeImport({ ...p, name: file.name, bytes: await bytesOf(file) }),
+    applyImport: async ({ file, ...p }) => api.applyImport({ ...p, name: file.name, bytes: await bytesOf(file) }),
+  };
+}
+
+/** The host's uploads, else the files' bytes through the API. */
+export function useUploads(): FileUploads {
   const api = useApi();
-  const upload = useContext(UploadContext);
-  return upload ?? (async ({ id, file }) => api.addEvidence({ id, name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) }));
+  const uploads = useContext(UploadContext);
+  return uploads ?? uploadsThroughApi(api);
+}
+
+export function useEvidenceUpload(): EvidenceUpload {
+  return useUploads().addEvidence;
 }

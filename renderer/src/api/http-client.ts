@@ -2,7 +2,7 @@
  * The API over HTTP, for the browser served by the local web bridge: POST /api/<method> with the wire encoding
  * (core/common/api/wire.ts). Same methods, same results as the Electron preload.
  */
-import type { ApiMethod, ApiErrorPayload, RecoursApi, StoredCase } from '../../../core/common/api/contract.js';
+import type { ApiMethod, ApiErrorPayload, ApiResults, RecoursApi, StoredCase } from '../../../core/common/api/contract.js';
 import { decodeWire, encodeWire } from '../../../core/common/api/wire.js';
 import { RecoursApiError } from './errors.js';
 
@@ -44,20 +44,40 @@ export function createHttpApi(baseUrl = '/api/', fetchImpl: Fetch = (input, init
   });
 }
 
+/**
+ * What the screens do with a file the user chose: add it as a piece, import a `.recours` archive, read an order from
+ * it (proposed, then applied). The host decides how the bytes travel (api-context.tsx).
+ */
+export interface FileUploads {
+  addEvidence(p: { id: string; file: File }): Promise<StoredCase>;
+  importCase(p: { file: File }): Promise<StoredCase>;
+  proposeImport(p: { id?: string; file: File; order?: string }): Promise<ApiResults['proposeImport']>;
+  applyImport(p: { id: string; file: File; order?: string; paths: string[] }): Promise<ApiResults['applyImport']>;
+}
+
 /** Adds a file to a case's evidence: what EvidenceTab calls, whichever way the bytes travel. */
-export type EvidenceUpload = (p: { id: string; file: File }) => Promise<StoredCase>;
+export type EvidenceUpload = FileUploads['addEvidence'];
 
 /**
  * The web bridge's upload route (core/node/web-bridge/upload-route.ts): the File itself is the body, streamed
- * by the browser from the disk, never read into the page's memory nor turned into base64.
+ * by the browser from the disk, never read into the page's memory nor turned into base64; the other parameters
+ * go in the query.
  */
-export function createHttpUpload(baseUrl = '/api/', fetchImpl: Fetch = (input, init) => fetch(input, init)): EvidenceUpload {
-  return async ({ id, file }) => {
-    const response = await fetchImpl(`${baseUrl}upload/evidence?id=${encodeURIComponent(id)}`, {
+export function createHttpUploads(baseUrl = '/api/', fetchImpl: Fetch = (input, init) => fetch(input, init)): FileUploads {
+  async function send(kind: string, method: ApiMethod, file: File, query: [string, string | undefined][]): Promise<unknown> {
+    const search = new URLSearchParams(query.filter((q): q is [string, string] => q[1] !== undefined)).toString();
+    const response = await fetchImpl(`${baseUrl}upload/${kind}${search ? `?${search}` : ''}`, {
       method: 'POST',
       headers: { 'content-type': 'application/octet-stream', 'x-recours-file-name': encodeURIComponent(file.name) },
       body: file,
     });
-    return (await answerOf(response, 'addEvidence')) as StoredCase;
+    return answerOf(response, method);
+  }
+  return {
+    addEvidence: async ({ id, file }) => (await send('evidence', 'addEvidence', file, [['id', id]])) as StoredCase,
+    importCase: async ({ file }) => (await send('archive', 'importCase', file, [])) as StoredCase,
+    proposeImport: async ({ id, file, order }) => (await send('order', 'proposeImport', file, [['id', id], ['order', order]])) as ApiResults['proposeImport'],
+    applyImport: async ({ id, file, order, paths }) =>
+      (await send('order/apply', 'applyImport', file, [['id', id], ['order', order], ...paths.map((p): [string, string] => ['path', p])])) as ApiResults['applyImport'],
   };
 }

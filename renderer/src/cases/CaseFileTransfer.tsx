@@ -4,12 +4,12 @@
  */
 import { useRef } from 'react';
 import type { StoredCase } from '../../../core/common/api/contract.js';
-import { useApi, useDesktop } from '../api/api-context.js';
+import { useApi, useDesktop, useUploads } from '../api/api-context.js';
 import { downloadBytes } from '../case-view/documents/save-bytes.js';
 
 /** « Importer un dossier… »: calls onImported with the new case. */
 export function ImportCaseButton({ onImported, onError }: { onImported: (c: StoredCase) => void; onError: (e: unknown) => void }) {
-  const api = useApi();
+  const uploads = useUploads();
   const desktop = useDesktop();
   const input = useRef<HTMLInputElement>(null);
   const pick = () => {
@@ -34,10 +34,7 @@ export function ImportCaseButton({ onImported, onError }: { onImported: (c: Stor
           const file = e.target.files?.[0];
           e.target.value = '';
           if (!file) return;
-          file
-            .arrayBuffer()
-            .then((buffer) => api.importCase({ bytes: new Uint8Array(buffer) }))
-            .then(onImported, onError);
+          uploads.importCase({ file }).then(onImported, onError);
         }}
       />
     </>

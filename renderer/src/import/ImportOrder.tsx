@@ -8,14 +8,14 @@ import type { ImportPreview } from '../../../core/common/api/contract.js';
 import { describeValue, factLabel, proposalCurrency } from '../../../core/common/import/describe.js';
 import { formatShortDate } from '../../../core/common/format/dates.js';
 import { formatAmount } from '../../../core/common/format/money.js';
-import { useApi } from '../api/api-context.js';
+import { useUploads } from '../api/api-context.js';
 import { userMessage } from '../api/errors.js';
 import { ErrorMessage } from '../common/ErrorMessage.js';
 import { Progress } from '../common/Progress.js';
 
 export interface ImportChoice {
-  name: string;
-  bytes: Uint8Array<ArrayBuffer>;
+  /** The chosen file itself: read by core, sent by the host's upload (useUploads). */
+  file: File;
   order?: string;
   paths: string[];
 }
@@ -33,9 +33,9 @@ interface Props {
 type Proposal = Extract<ImportPreview, { kind: 'proposal' }>;
 
 export function ImportOrder({ caseId, confirmLabel, onConfirm, children }: Props) {
-  const api = useApi();
+  const uploads = useUploads();
   const inputRef = useRef<HTMLInputElement>(null);
-  const [file, setFile] = useState<{ name: string; bytes: Uint8Array<ArrayBuffer> } | null>(null);
+  const [file, setFile] = useState<File | null>(null);
   const [preview, setPreview] = useState<ImportPreview | null>(null);
   const [order, setOrder] = useState<string | undefined>(undefined);
   const [ticked, setTicked] = useState<Set<string>>(new Set());
@@ -43,11 +43,11 @@ export function ImportOrder({ caseId, confirmLabel, onConfirm, children }: Props
   const [error, setError] = useState<string | null>(null);
   const [over, setOver] = useState(false);
 
-  const propose = async (f: { name: string; bytes: Uint8Array<ArrayBuffer> }, chosen?: string) => {
+  const propose = async (f: File, chosen?: string) => {
     setBusy('Lecture du fichier…');
     setError(null);
     try {
-      const result = await api.proposeImport({ ...(caseId ? { id: caseId } : {}), name: f.name, bytes: f.bytes, ...(chosen ? { order: chosen } : {}) });
+      const result = await uploads.proposeImport({ ...(caseId ? { id: caseId } : {}), file: f, ...(chosen ? { order: chosen } : {}) });
       setFile(f);
       setOrder(chosen);
       setPreview(result);
@@ -66,7 +66,7 @@ export function ImportOrder({ caseId, confirmLabel, onConfirm, children }: Props
   const choose = async (files: File[]) => {
     const [first] = files;
     if (!first) return;
-    await propose({ name: first.name, bytes: new Uint8Array(await first.arrayBuffer()) });
+    await propose(first);
   };
 
   const confirm = async () => {
@@ -74,7 +74,7 @@ export function ImportOrder({ caseId, confirmLabel, onConfirm, children }: Props
     setBusy('Ajout au dossier…');
     setError(null);
     try {
-      await onConfirm({ ...file, ...(order ? { order } : {}), paths: [...ticked] });
+      await onConfirm({ file, ...(order ? { order } : {}), paths: [...ticked] });
       setPreview(null);
       setFile(null);
     } catch (e) {

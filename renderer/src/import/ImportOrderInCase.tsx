@@ -1,12 +1,12 @@
 /** « Importer une commande » inside an open case (Faits tab): the facts confirmed fill what is still empty. */
 import { useState } from 'react';
-import { useApi } from '../api/api-context.js';
+import { useUploads } from '../api/api-context.js';
 import { useCaseWorkspace } from '../case-view/case-workspace.js';
 import { factLabel } from '../../../core/common/import/describe.js';
 import { ImportOrder } from './ImportOrder.js';
 
 export function ImportOrderInCase() {
-  const api = useApi();
+  const uploads = useUploads();
   const { caseId, flush, adoptStored } = useCaseWorkspace();
   const [done, setDone] = useState<string | null>(null);
   return (
@@ -18,7 +18,7 @@ export function ImportOrderInCase() {
         onConfirm={async (choice) => {
           // What is on screen is saved first: the import compares with it and never overwrites it.
           await flush();
-          const result = await api.applyImport({ id: caseId, ...choice });
+          const result = await uploads.applyImport({ id: caseId, ...choice });
           adoptStored(result.case, ['order', 'refund', 'evidence']);
           setDone(
             `${result.added.length > 0 ? `Ajouté : ${result.added.map((f) => factLabel(f.path).toLowerCase()).join(', ')}.` : 'Aucune information ajoutée.'}${

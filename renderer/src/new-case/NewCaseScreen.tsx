@@ -1,6 +1,6 @@
 /** « Que s'est-il passé ? »: choosing a situation leads to its first questions; nothing is stored yet. */
 import { useEffect, useState } from 'react';
-import { useApi } from '../api/api-context.js';
+import { useApi, useUploads } from '../api/api-context.js';
 import { userMessage } from '../api/errors.js';
 import { useNavigate } from '../app/navigation-context.js';
 import { ErrorMessage } from '../common/ErrorMessage.js';
@@ -12,6 +12,7 @@ import { SITUATIONS, type Situation } from './situations.js';
 
 export function NewCaseScreen() {
   const api = useApi();
+  const uploads = useUploads();
   const [noSender, setNoSender] = useState(false);
   useEffect(() => {
     let live = true;
@@ -33,7 +34,7 @@ export function NewCaseScreen() {
     try {
       const settings = await api.getSettings({});
       const created = await api.createCase({ disputeType: situation.disputeType, draft: startDraft(settings, situation) });
-      await api.applyImport({ id: created.id, ...imported });
+      await uploads.applyImport({ id: created.id, ...imported });
       navigate({ screen: 'new-case-details', situation: situation.id, caseId: created.id });
     } catch (e) {
       setError(userMessage(e, 'la création du dossier'));
