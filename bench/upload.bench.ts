@@ -1,15 +1,18 @@
 /**
- * Upload benchmark (`npm run bench upload`): a 150 MB piece added to a case through the web bridge, the way the
- * browser UI sends it, against a bridge started in a child process as `npm run web` starts it. Prints the time
- * and the bridge's peak resident memory (VmHWM of /proc/<pid>/status, Linux), once for each way of sending:
- *   - « JSON base64 »: POST /api/addEvidence with the bytes as { $bytes: base64 } (the UI before the upload route);
- *   - « flux brut »: POST /api/upload/evidence with the file itself as the body (the UI now), when the bridge has it.
+ * Upload benchmark (`npm run bench upload`): files sent to the web bridge the way the browser UI sends them,
+ * against a bridge started in a child process as `npm run web` starts it. Prints the time and the bridge's peak
+ * resident memory (VmHWM of /proc/<pid>/status, Linux: the main thread and the worker), for each way of sending:
+ *   - « JSON base64 »: POST /api/<method> with the bytes as { $bytes: base64 } (the UI before the upload route);
+ *   - « flux brut »: POST /api/upload/<kind> with the file itself as the body (the UI now), when the bridge has it.
+ * Two files: a 150 MB piece added to a case, and a `.recours` archive of a case holding that piece, imported.
  * Each way gets a fresh bridge, so that one peak does not hide the other.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createReadStream, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createReadStream, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
+import { createApiDispatcher } from '../core/node/api/index.js';
+import { createMemorySettingsStore } from '../core/node/settings/index.js';
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
 
@@ -70,39 +73,54 @@ function peakRss(pid: number): number {
 
 const mb = (bytes: number) => `${(bytes / (1024 * 1024)).toFixed(0)} Mo`;
 
-async function once(label: string, upload: (port: number, id: string) => Promise<{ status: number; text: string }>): Promise<void> {
+async function once(label: string, upload: (port: number) => Promise<{ status: number; text: string }>): Promise<void> {
   const dataDir = join(work, `donnees-${label.replace(/\W+/g, '-')}`);
   const bridge = await startBridge(dataDir);
   try {
-    const created = await api(bridge.port, 'createCase', { disputeType: 'non-delivery' });
-    const id = (JSON.parse(created.text) as { result: { id: string } }).result.id;
     const before = peakRss(bridge.child.pid!);
     const start = performance.now();
-    const answer = await upload(bridge.port, id);
+    const answer = await upload(bridge.port);
     const ms = performance.now() - start;
     if (answer.status === 404 || answer.status === 415) {
-      console.log(`${label.padEnd(16)} (pas de telle route dans ce pont)`);
+      console.log(`${label.padEnd(28)} (pas de telle route dans ce pont)`);
       return;
     }
     if (answer.status !== 200) throw new Error(`${label}: HTTP ${answer.status} ${answer.text.slice(0, 300)}`);
-    console.log(`${label.padEnd(16)} ${mb(SIZE)} en ${(ms / 1000).toFixed(1)} s   pic de mémoire du pont ${mb(peakRss(bridge.child.pid!))} (au repos ${mb(before)})`);
+    console.log(`${label.padEnd(28)} en ${(ms / 1000).toFixed(1)} s   pic de mémoire du pont ${mb(peakRss(bridge.child.pid!))} (au repos ${mb(before)})`);
   } finally {
     bridge.child.kill('SIGTERM');
   }
 }
 
+async function newCase(port: number): Promise<string> {
+  const created = await api(port, 'createCase', { disputeType: 'non-delivery' });
+  return (JSON.parse(created.text) as { result: { id: string } }).result.id;
+}
+
+const raw = (port: number, path: string, name: string, source: string) =>
+  send(port, path, { 'content-type': 'application/octet-stream', 'x-recours-file-name': encodeURIComponent(name), 'content-length': String(statSync(source).size) }, createReadStream(source));
+
+/** The `.recours` export of a case holding the video, made by core in this process (not measured). */
+async function archiveOfVideo(): Promise<string> {
+  const dispatcher = createApiDispatcher({ dataDir: join(work, 'source'), settings: createMemorySettingsStore(), log: () => {} });
+  const created = (await dispatcher.call('createCase', { disputeType: 'non-delivery' })) as { id: string };
+  await dispatcher.host.addEvidenceFile(created.id, file);
+  const exported = (await dispatcher.call('exportCase', { id: created.id })) as { bytes: Uint8Array };
+  const path = join(work, 'sauvegarde.recours');
+  writeFileSync(path, exported.bytes);
+  return path;
+}
+
 try {
-  await once('JSON base64', (port, id) =>
-    api(port, 'addEvidence', { id, name: 'video.mp4', bytes: { $bytes: readFileSync(file).toString('base64') } }),
+  console.log(`pièce de ${mb(SIZE)} :`);
+  await once('  JSON base64', async (port) =>
+    api(port, 'addEvidence', { id: await newCase(port), name: 'video.mp4', bytes: { $bytes: readFileSync(file).toString('base64') } }),
   );
-  await once('flux brut', (port, id) =>
-    send(
-      port,
-      `/api/upload/evidence?id=${encodeURIComponent(id)}`,
-      { 'content-type': 'application/octet-stream', 'x-recours-file-name': encodeURIComponent('video.mp4'), 'content-length': String(SIZE) },
-      createReadStream(file),
-    ),
-  );
+  await once('  flux brut', async (port) => raw(port, `/api/upload/evidence?id=${encodeURIComponent(await newCase(port))}`, 'video.mp4', file));
+  const archive = await archiveOfVideo();
+  console.log(`import d’une sauvegarde .recours de ${mb(statSync(archive).size)} :`);
+  await once('  JSON base64', async (port) => api(port, 'importCase', { bytes: { $bytes: readFileSync(archive).toString('base64') } }));
+  await once('  flux brut', async (port) => raw(port, '/api/upload/archive', 'sauvegarde.recours', archive));
 } finally {
   rmSync(work, { recursive: true, force: true });
 }

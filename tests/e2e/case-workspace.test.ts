@@ -328,7 +328,10 @@ describe('the case workspace in a real browser', { timeout: 90_000 }, () => {
   it('exports the case as one .recours file and imports it back as a new case', async () => {
     const exported = await download(/^Exporter « /);
     expect(new TextDecoder().decode(exported.subarray(0, 2))).toBe('PK');
+    // The archive travels as itself to the bridge's upload route, not as base64 in JSON.
+    const uploaded = page.waitForRequest((r) => new URL(r.url()).pathname === '/api/upload/archive');
     await page.locator('input[type="file"][accept=".recours"]').setInputFiles({ name: 'copie.recours', mimeType: 'application/octet-stream', buffer: Buffer.from(exported) });
+    expect((await uploaded).headers()['x-recours-file-name']).toBe('copie.recours');
     await page.getByRole('tab', { name: 'Faits', selected: true }).waitFor();
     const copyId = /#\/dossier\/([a-z0-9-]+)\//.exec(page.url())?.[1];
     expect(copyId).toBeDefined();

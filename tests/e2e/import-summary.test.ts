@@ -36,6 +36,9 @@ describe('importing the order and reading the summary, in a real browser', { tim
     const started = Date.now();
     await page.goto(`${ui.bridge.url}#/nouveau`);
     await page.getByRole('heading', { name: 'Importer une commande' }).waitFor();
+    // The file travels as itself to the bridge's upload route, not as base64 in JSON.
+    const apiCalls: string[] = [];
+    page.on('request', (r) => void (new URL(r.url()).pathname.startsWith('/api/') && apiCalls.push(new URL(r.url()).pathname)));
     await page.getByLabel('Fichier de la commande à importer').setInputFiles({ name: 'confirmation.eml', mimeType: 'message/rfc822', buffer: Buffer.from(laptopConfirmation()) });
     const proposal = page.locator('.import-proposal');
     await proposal.getByText('Informations trouvées dans « confirmation.eml »').waitFor();
@@ -66,6 +69,8 @@ describe('importing the order and reading the summary, in a real browser', { tim
     expect((stored.draft.order as { currency?: unknown }).currency).toBeUndefined();
     expect(stored.evidence.map((e) => [e.originalName, e.title])).toEqual([['confirmation.eml', 'Message d’Amazon — commande n° 402-7719254-3381946']]);
     expect(await page.getByLabel('Numéro de commande').inputValue()).toBe('402-7719254-3381946');
+    expect(apiCalls).toEqual(expect.arrayContaining(['/api/upload/order', '/api/upload/order/apply']));
+    expect(apiCalls.filter((p) => /Import$/.test(p))).toEqual([]);
     await shot('import-02-questions');
     expect(Date.now() - started).toBeLessThan(60_000);
   });
