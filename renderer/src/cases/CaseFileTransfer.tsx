@@ -4,7 +4,7 @@
  */
 import { useRef } from 'react';
 import type { StoredCase } from '../../../core/common/api/contract.js';
-import { useApi, useDesktop, useUploads } from '../api/api-context.js';
+import { useDesktop, useUploads, type useApi } from '../api/api-context.js';
 import { downloadBytes } from '../case-view/documents/save-bytes.js';
 
 /** « Importer un dossier… »: calls onImported with the new case. */
