@@ -8,7 +8,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { zipSync, type Zippable } from 'fflate';
 import { ArchiveProblem, MAX_ARCHIVE_CONTENT, readArchive } from './archive-read.js';
-import { CASE_FILE, DOCUMENTS_DIR, META_FILE, PIECES_DIR } from './layout.js';
+import { CASE_FILE, DOCUMENTS_DIR, META_FILE, PIECE_FILE, PIECES_DIR } from './layout.js';
 import { metaSchema } from './meta.js';
 import { migrateDraft, UnreadableCaseError } from './migrate.js';
 import { StoreError } from './errors.js';
@@ -27,7 +27,7 @@ interface ManifestEntry {
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
 /** Entry names an archive may hold: nothing else is ever written (no « ../ », no absolute path). */
-const ALLOWED = [/^case\.json$/, /^meta\.json$/, /^pieces\/[a-f0-9]{64}(\.[a-z0-9]{1,10})?$/, /^documents\/[a-z0-9-]{8,64}\/[^/\\\0]{1,150}$/];
+const ALLOWED = [/^case\.json$/, /^meta\.json$/, PIECE_FILE, /^documents\/[a-z0-9-]{8,64}\/[^/\\\0]{1,150}$/];
 const COMPRESSIBLE = /\.(json|txt|eml|csv|html?|xml|md)$/i;
 
 function slug(text: string): string {
