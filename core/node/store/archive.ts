@@ -8,7 +8,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { zipSync, type Zippable } from 'fflate';
 import { ArchiveProblem, MAX_ARCHIVE_CONTENT, readArchive } from './archive-read.js';
-import { CASE_FILE, DOCUMENTS_DIR, META_FILE, PIECE_FILE, PIECES_DIR } from './layout.js';
+import { CASE_FILE, DOCUMENTS_DIR, documentsDir, META_FILE, PIECE_FILE, PIECES_DIR, piecesDir } from './layout.js';
 import { metaSchema } from './meta.js';
 import { migrateDraft, UnreadableCaseError } from './migrate.js';
 import { StoreError } from './errors.js';
@@ -70,7 +70,7 @@ async function filesUnder(dir: string, prefix: string): Promise<string[]> {
 
 export async function exportCase(store: CaseStore, id: string, now = new Date()): Promise<{ name: string; bytes: Uint8Array }> {
   const record = await store.get(id);
-  const paths = [CASE_FILE, META_FILE, ...(await filesUnder(join(record.dir, PIECES_DIR), `${PIECES_DIR}/`)), ...(await filesUnder(join(record.dir, DOCUMENTS_DIR), `${DOCUMENTS_DIR}/`))];
+  const paths = [CASE_FILE, META_FILE, ...(await filesUnder(piecesDir(record.dir), `${PIECES_DIR}/`)), ...(await filesUnder(documentsDir(record.dir), `${DOCUMENTS_DIR}/`))];
   const zippable: Zippable = {};
   const entries: ManifestEntry[] = [];
   for (const path of paths.filter((p) => ALLOWED.some((r) => r.test(p)))) {
