@@ -220,9 +220,9 @@ export function createCaseStore(options: CaseStoreOptions) {
       return pieces.writePiece(await existingDir(id), originalName, bytes);
     },
 
-    /** Same as writePiece from a file on disk (chosen in a dialog), streamed: a 200 MB video is never held in memory. */
-    async copyPiece(id: string, sourcePath: string): Promise<StoredPiece> {
-      return pieces.copyPiece(await existingDir(id), sourcePath);
+    /** Same as writePiece from a file on disk, streamed: a file chosen in a dialog (copied) or an upload (moved, see PieceSource). */
+    async copyPiece(id: string, sourcePath: string, options: pieces.PieceSource = {}): Promise<StoredPiece> {
+      return pieces.copyPiece(await existingDir(id), sourcePath, options);
     },
 
     /** Absolute path of a stored piece, from its `pieces/<sha256>.<ext>` name only (never a path from elsewhere). */

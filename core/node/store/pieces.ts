@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { copyFile, readdir, rename, rm, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
+import { displayFileName } from '../../common/format/display-name.js';
 import { temporaryPath } from '../atomic-write.js';
 import { syncDir, writeFileDurable } from './durable-write.js';
 import { StoreError } from './errors.js';
@@ -29,25 +30,39 @@ export async function writePiece(dir: string, originalName: string, bytes: Uint8
   return { sha256, file, path, size: bytes.length };
 }
 
-/** Same as writePiece from a file on disk (chosen in a dialog), streamed: a 200 MB video is never held in memory. */
-export async function copyPiece(dir: string, sourcePath: string): Promise<StoredPiece> {
-  await checkRegularFile(sourcePath);
+/** How copyPiece takes a file in: `name` is the name the user gave (default: the file's own), `move` for a temporary file. */
+export interface PieceSource {
+  name?: string;
+  move?: boolean;
+}
+
+/**
+ * Same as writePiece from a file on disk, streamed: a 200 MB video is never held in memory. A file chosen in a
+ * dialog is copied; an upload the web bridge streamed to a temporary file of the data folder is moved (`move`),
+ * under the name the user gave (`name`). Either way the same checks: a regular file, its name shown neutralised.
+ */
+export async function copyPiece(dir: string, sourcePath: string, options: PieceSource = {}): Promise<StoredPiece> {
+  const name = options.name ?? basename(sourcePath);
+  await checkRegularFile(sourcePath, name);
   const sha256 = await fileSha256(sourcePath);
-  const file = pieceFile(sha256, safeExtension(basename(sourcePath)));
+  const file = pieceFile(sha256, safeExtension(name));
   const path = join(dir, file);
   const { size } = await stat(sourcePath);
   if (!(await sameSize(path, size))) {
-    const temp = temporaryPath(path);
-    await copyFile(sourcePath, temp);
-    await rename(temp, path);
+    if (options.move) await rename(sourcePath, path);
+    else {
+      const temp = temporaryPath(path);
+      await copyFile(sourcePath, temp);
+      await rename(temp, path);
+    }
     await syncDir(piecesDir(dir));
-  }
+  } else if (options.move) await rm(sourcePath, { force: true });
   return { sha256, file, path, size };
 }
 
 /** Reading a FIFO or a device may never end, and its size says nothing: only regular files are taken in. */
-export async function checkRegularFile(sourcePath: string): Promise<void> {
-  if (!(await stat(sourcePath)).isFile()) throw new StoreError('refused', `« ${basename(sourcePath)} » n’est pas un fichier ordinaire (dossier, tube ou périphérique) : rien n’a été ajouté.`);
+export async function checkRegularFile(sourcePath: string, name = basename(sourcePath)): Promise<void> {
+  if (!(await stat(sourcePath)).isFile()) throw new StoreError('refused', `« ${displayFileName(name)} » n’est pas un fichier ordinaire (dossier, tube ou périphérique) : rien n’a été ajouté.`);
 }
 
 async function fileSha256(path: string): Promise<string> {
