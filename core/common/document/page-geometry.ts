@@ -107,10 +107,11 @@ export const LETTER_LABELS = {
   bullet: '\u2013',
   /** Joins the sender's name and the subject in the running header: « Jean Dupont — Objet ». */
   runningHeaderJoin: ' \u2014 ',
+  /** « 1 / 2 »: plain spaces, so every extractor (pdf.js, poppler) reads it alike. */
+  pageNumberSeparator: ' / ',
 } as const;
 
-/** « 1 / 2 »: plain spaces, so every extractor (pdf.js, poppler) reads it alike. */
-export const pageNumberText = (page: number, total: number): string => `${page} / ${total}`;
+export const pageNumberText = (page: number, total: number): string => `${page}${LETTER_LABELS.pageNumberSeparator}${total}`;
 
 /** The running header of pages 2+: the sender's first line and the subject. '' when both are empty. */
 export function runningHeaderText(sender: readonly string[], subject: string): string {
