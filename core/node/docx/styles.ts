@@ -73,7 +73,7 @@ const paragraphStyles: IParagraphStyleOptions[] = [
     quickFormat: true,
     paragraph: {
       alignment: AlignmentType.LEFT,
-      indent: { left: RECIPIENT_INDENT, right: RECIPIENT_RIGHT_INDENT },
+      indent: { left: RECIPIENT_INDENT, ...(RECIPIENT_RIGHT_INDENT > 0 ? { right: RECIPIENT_RIGHT_INDENT } : {}) },
       spacing: { before: 0, after: 0, ...bodyLines },
       keepNext: true,
       keepLines: true,
