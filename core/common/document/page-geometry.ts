@@ -13,9 +13,12 @@ export const mm = (millimetres: number): number => millimetres * PT_PER_MM;
 /** A4 portrait, points. */
 export const A4 = { width: 595.28, height: 841.89 } as const;
 
+/** Line height as a multiple of the font size: the letters' body text, and the texts the dossier reproduces. */
+export const LINE_SPACING = 1.32;
+
 export const LETTER_TYPE = {
   bodySize: 10.5,
-  lineHeight: 10.5 * 1.32,
+  lineHeight: 10.5 * LINE_SPACING,
   headingSize: 11,
   headingLineHeight: 11 * 1.3,
   tableSize: 9.5,
