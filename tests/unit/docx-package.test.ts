@@ -93,8 +93,13 @@ describe('writeLetterDocx: the package', () => {
     expect(style('Destinataire')).toContain('<w:ind w:left="4819"/>');
   });
 
-  it('turns on automatic hyphenation', async () => {
+  it('turns on automatic hyphenation, except where the PDF never hyphenates (addresses, subject, headings, closing)', async () => {
     expect(await part(zip, 'word/settings.xml')).toContain('<w:autoHyphenation/>');
+    const style = (id: string) => new RegExp(`<w:style [^>]*w:styleId="${id}">.*?</w:style>`).exec(stylesXml)?.[0] ?? '';
+    for (const id of ['Expediteur', 'Destinataire', 'Objet', 'Titre', 'Cloture', 'Signature']) {
+      expect(style(id), id).toContain('<w:suppressAutoHyphens/>');
+    }
+    for (const id of ['Corps', 'Liste', 'Tableau']) expect(style(id), id).not.toContain('suppressAutoHyphens');
   });
 
   it('pushes the recipient down to the envelope window (≈ 55 mm from the top)', () => {

@@ -30,7 +30,7 @@ import {
   PAGE_WIDTH,
 } from './page-geometry.js';
 import { emptyHeader, pageNumberFooter, runningHeader } from './page-footer.js';
-import { StyleId, letterStyles } from './styles.js';
+import { StyleId, letterStyles, withUnhyphenatedStyles } from './styles.js';
 import { readZip, writeZip } from './zip-archive.js';
 import type { ZipEntry } from './zip-archive.js';
 
@@ -107,5 +107,6 @@ export async function writeLetterDocx(doc: LetterDocument, options: WriteLetterD
   let entries = readZip(packed);
   entries = await withWholeFonts(entries, document.FontTable.files, fonts);
   entries = withLanguageProperty(entries, language);
+  entries = withUnhyphenatedStyles(entries);
   return writeZip(packageOrder(entries));
 }

@@ -2,6 +2,8 @@ import { AlignmentType, LineRuleType } from 'docx';
 import type { IParagraphStyleOptions, IStylesOptions } from 'docx';
 import { LETTER_GRAY, LETTER_SPACING as S, LETTER_TYPE as T } from '../../common/document/page-geometry.js';
 import { LETTER_FONT_FAMILY } from '../fonts.js';
+import { entryContent, replaceContent } from './zip-archive.js';
+import type { ZipEntry } from './zip-archive.js';
 import {
   BODY_LINE,
   HEADING_LINE,
@@ -237,4 +239,42 @@ export function letterStyles(language: string): IStylesOptions {
     },
     paragraphStyles,
   };
+}
+
+/**
+ * Styles whose text is never hyphenated, as in the PDF: addresses, subject, headings, the closing formula (read as
+ * a whole), the signature. Body text, lists and tables are.
+ */
+const UNHYPHENATED: readonly StyleIdValue[] = [
+  StyleId.sender,
+  StyleId.recipient,
+  StyleId.placeDate,
+  StyleId.sending,
+  StyleId.subject,
+  StyleId.references,
+  StyleId.salutation,
+  StyleId.heading,
+  StyleId.closing,
+  StyleId.signature,
+  StyleId.enclosuresHeading,
+];
+
+const STYLES_PATH = 'word/styles.xml';
+
+/**
+ * docx has no option for w:suppressAutoHyphens: it is added to those styles in word/styles.xml here, before
+ * w:spacing (its place in the schema's sequence; every letter style has a spacing).
+ */
+export function withUnhyphenatedStyles(entries: readonly ZipEntry[]): ZipEntry[] {
+  return entries.map((entry) => {
+    if (entry.name !== STYLES_PATH) return entry;
+    let xml = new TextDecoder().decode(entryContent(entry));
+    for (const id of UNHYPHENATED) {
+      xml = xml.replace(
+        new RegExp(`(<w:style [^>]*w:styleId="${id}">(?:(?!</w:style>).)*?<w:pPr>(?:(?!</w:pPr>).)*?)(<w:spacing )`, 's'),
+        '$1<w:suppressAutoHyphens/>$2',
+      );
+    }
+    return replaceContent(entry, new TextEncoder().encode(xml));
+  });
 }
