@@ -2,7 +2,9 @@
  * How to find a party the user must name, in plain words and without the network. Every statement comes from
  * ../shared/reference/legal-facts-fr.md (the section is given); nothing that sheet marks unconfirmed is said.
  */
-export const PARTY_HELP = {
+import type { OtherParty } from '../../app/field-routes.js';
+
+export const PARTY_HELP: Record<OtherParty, readonly string[]> = {
   // §2.3 (L612-1, L612-2, L616-1 / R616-1, the official list); Amazon's consumer mediator is unconfirmed, so not named.
   mediator: [
     'Le professionnel doit vous donner les coordonnées de son médiateur de la consommation : sur son site, dans ses conditions générales de vente et sur les bons de commande, puis de nouveau dans sa réponse à votre réclamation écrite (art. L616-1). Cherchez la rubrique « médiation ».',
@@ -26,4 +28,4 @@ export const PARTY_HELP = {
   ],
   // §2.5 and §8.3 item 7.
   authority: ['La DDPP est le service local de la DGCCRF, dans votre département : on peut lui signaler les pratiques d’un professionnel qui touchent de nombreux consommateurs. Un signalement ne règle pas votre litige à votre place.'],
-} as const;
+};
