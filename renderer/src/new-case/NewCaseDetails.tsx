@@ -25,9 +25,21 @@ import { withDefaults } from '../draft/defaults.js';
 import { getAt, isFilled, setAt, type Draft } from '../draft/paths.js';
 import { validateCase, type Problem } from '../../../core/common/case/validate.js';
 import { useAutoSave } from '../draft/use-auto-save.js';
+import { createSituationCase } from './create-case.js';
 import { senderMissing, startDraft } from './prefill.js';
 import { SettingsSuggestion } from './SettingsSuggestion.js';
 import { situationById, type Question, type Situation } from './situations.js';
+
+/** The delivery: the date this situation turns on (marked delivered, or promised), then who carries the parcel. */
+function Delivery({ date }: { date: ReactNode }) {
+  return (
+    <>
+      {date}
+      <TextField path="order.carrier" label="Transporteur" hint="Amazon Logistics, Colissimo, Chronopost…" />
+      <TextField path="order.tracking" label="Numéro de suivi" />
+    </>
+  );
+}
 
 const QUESTIONS: Record<Question, { title: string; fields: () => ReactNode }> = {
   order: {
@@ -45,23 +57,11 @@ const QUESTIONS: Record<Question, { title: string; fields: () => ReactNode }> = 
   },
   delivered: {
     title: 'La livraison',
-    fields: () => (
-      <>
-        <DateField path="order.delivered" label="Date indiquée comme « livré »" />
-        <TextField path="order.carrier" label="Transporteur" hint="Amazon Logistics, Colissimo, Chronopost…" />
-        <TextField path="order.tracking" label="Numéro de suivi" />
-      </>
-    ),
+    fields: () => <Delivery date={<DateField path="order.delivered" label="Date indiquée comme « livré »" />} />,
   },
   promised: {
     title: 'La livraison',
-    fields: () => (
-      <>
-        <DateField path="order.promisedDelivery" label="Date de livraison promise" />
-        <TextField path="order.carrier" label="Transporteur" hint="Amazon Logistics, Colissimo, Chronopost…" />
-        <TextField path="order.tracking" label="Numéro de suivi" />
-      </>
-    ),
+    fields: () => <Delivery date={<DateField path="order.promisedDelivery" label="Date de livraison promise" />} />,
   },
   seller: {
     title: 'Le vendeur',
@@ -181,11 +181,10 @@ function Questions({ start, situation }: { start: Start; situation: Situation })
   const save = useCallback(
     async (draft: Draft) => {
       if (caseId.current === null) {
-        const created = await api.createCase({ disputeType: situation.disputeType, draft });
+        const { created, route } = await createSituationCase(api, situation, draft);
         caseId.current = created.id;
         setProblems(created.problems);
-        // The address of this screen now names the case, so that a reload finds it.
-        navigate({ screen: 'new-case-details', situation: situation.id, caseId: created.id }, { replace: true });
+        navigate(route, { replace: true });
         return { updatedAt: created.updatedAt };
       }
       const result = await api.saveCase({ id: caseId.current, draft });
