@@ -5,17 +5,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { main } from '../../cli/main.js';
+import { cliRunner } from '../support/cli.js';
 import { extractPdf } from '../support/pdf-text.js';
 import { extractDocx } from '../support/docx-text.js';
 import { EXAMPLES_DIR, readable } from '../support/examples.js';
 
-async function run(...args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main(args, { out: (l) => out.push(l), err: (l) => err.push(l) });
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
+const run = cliRunner();
 
 const laptop = join(EXAMPLES_DIR, 'ordinateur-livre-jamais-recu.json');
 const phone = join(EXAMPLES_DIR, 'telephone-defectueux.json');

@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CaseFile } from '../../core/common/case/schema.js';
 import type { DeadlineInfo } from '../../core/common/api/contract.js';
+import { amazonEu } from '../support/cases.js';
 import { computeDeadlines, deadlineGaps, lateRefund, type Deadline, type DeadlineId } from '../../core/common/deadlines/index.js';
 
 const TODAY = '2026-11-25';
@@ -13,11 +14,7 @@ function baseCase(change: (c: CaseFile) => void = () => {}): CaseFile {
   const c: CaseFile = {
     format: 'recours/case@1',
     claimant: { firstName: 'Léa', lastName: 'Roux', address: { lines: ['1 rue Haute'], postalCode: '75011', city: 'Paris' } },
-    respondent: {
-      role: 'platform',
-      name: 'Amazon EU S.à r.l.',
-      address: { lines: ['38 avenue John F. Kennedy'], postalCode: 'L-1855', city: 'Luxembourg', country: 'Luxembourg' },
-    },
+    respondent: amazonEu(),
     order: { platform: 'Amazon', date: '2026-10-01', items: [{ description: 'Lampe', quantity: 1, unitPrice: 40 }], total: 40 },
     dispute: { type: 'non-delivery', facts: 'Rien reçu.', demand: 'delivery' },
   };

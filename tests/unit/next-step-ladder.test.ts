@@ -5,31 +5,16 @@
 import { describe, expect, it } from 'vitest';
 import type { CaseFile, Contact } from '../../core/common/case/schema.js';
 import type { NextStepInfo } from '../../core/common/api/contract.js';
+import { amazonLaptopCase } from '../support/cases.js';
 import { currentStage, recommendNextStep, RUNGS, stepWarnings } from '../../core/common/deadlines/index.js';
 
 const TODAY = '2026-11-25';
 
 function delivery(contacts: Contact[] = [], change: (c: CaseFile) => void = () => {}): CaseFile {
-  const c: CaseFile = {
-    format: 'recours/case@1',
-    claimant: { firstName: 'Karim', lastName: 'Benali', address: { lines: ['27 rue Paul Bert'], postalCode: '69003', city: 'Lyon' } },
-    respondent: {
-      role: 'platform',
-      name: 'Amazon EU S.à r.l.',
-      address: { lines: ['38 avenue John F. Kennedy'], postalCode: 'L-1855', city: 'Luxembourg', country: 'Luxembourg' },
-    },
-    order: {
-      platform: 'Amazon',
-      number: '402-7719254-3381946',
-      date: '2026-09-28',
-      items: [{ description: 'Ordinateur portable', quantity: 1, unitPrice: 849.99 }],
-      total: 849.99,
-      promisedDelivery: '2026-10-02',
-      delivered: '2026-10-02',
-    },
-    dispute: { type: 'non-delivery', facts: 'Colis indiqué livré, jamais reçu.', demand: 'refund' },
-    contacts,
-  };
+  const c = amazonLaptopCase();
+  c.order = { ...c.order!, promisedDelivery: '2026-10-02', delivered: '2026-10-02' };
+  c.dispute.facts = 'Colis indiqué livré, jamais reçu.';
+  c.contacts = contacts;
   change(c);
   return c;
 }
