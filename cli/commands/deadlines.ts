@@ -1,6 +1,6 @@
 import type { Command } from '../command.js';
 import { loadCaseOrReport, parse, singleCasePath, templateRegistry, todayOption } from '../command.js';
-import { computeDeadlines, currentStage, deadlineGaps } from '../../core/common/deadlines/index.js';
+import { catalogueOptions, computeDeadlines, currentStage, deadlineGaps } from '../../core/common/deadlines/index.js';
 import { formatLongDate } from '../../core/common/format/dates.js';
 import { plainSpaces } from '../../core/common/format/typography.js';
 
@@ -15,7 +15,7 @@ export const deadlinesCommand: Command = {
     const caseFile = await loadCaseOrReport(casePath, io.err);
     if (!caseFile) return 1;
     const registry = await templateRegistry(io);
-    const deadlines = computeDeadlines(caseFile, today, { responseDays: (id) => registry.get(id)?.meta.responseDays });
+    const deadlines = computeDeadlines(caseFile, today, catalogueOptions((id) => registry.get(id)?.meta));
     const missing = deadlineGaps(caseFile);
     if (values.json) {
       io.out(JSON.stringify({ today, stage: currentStage(caseFile), deadlines, missing }, null, 2));

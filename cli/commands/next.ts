@@ -1,6 +1,6 @@
 import type { Command } from '../command.js';
 import { loadCaseOrReport, parse, singleCasePath, templateRegistry, todayOption } from '../command.js';
-import { currentStage, recommendNextStep, RUNGS } from '../../core/common/deadlines/index.js';
+import { catalogueOptions, currentStage, recommendNextStep, RUNGS } from '../../core/common/deadlines/index.js';
 import { missingFacts } from '../../core/common/letter/requirements.js';
 import { formatLongDate } from '../../core/common/format/dates.js';
 import { plainSpaces } from '../../core/common/format/typography.js';
@@ -17,7 +17,7 @@ export const nextCommand: Command = {
     if (!caseFile) return 1;
     const registry = await templateRegistry(io);
     const stage = currentStage(caseFile);
-    const step = recommendNextStep(caseFile, today, { responseDays: (id) => registry.get(id)?.meta.responseDays, conditions: (id) => registry.get(id)?.meta.conditions });
+    const step = recommendNextStep(caseFile, today, catalogueOptions((id) => registry.get(id)?.meta));
     const template = step.templateId ? registry.get(step.templateId) : undefined;
     const missing = template ? missingFacts(caseFile, template.meta).map((p) => p.message) : [];
     if (values.json) {
