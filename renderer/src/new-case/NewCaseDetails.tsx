@@ -14,13 +14,12 @@ import { DebitList } from '../common/DebitList.js';
 import { ErrorMessage } from '../common/ErrorMessage.js';
 import { AmountField, DateField, SelectField, TextAreaField, TextField, YesNoField } from '../common/fields.js';
 import { FieldsProvider } from '../common/fields-context.js';
-import { PartyFields } from '../common/PartyFields.js';
 import { Progress } from '../common/Progress.js';
 import { SaveStatus } from '../common/SaveStatus.js';
 import { ScreenTitle } from '../common/ScreenTitle.js';
 import { Section } from '../common/Section.js';
-import { PARTY_HELP } from '../case-view/facts/party-help.js';
-import { DEMAND_OPTIONS, REFUND_REASON_OPTIONS, RESPONDENT_ROLE_OPTIONS } from '../case-view/options.js';
+import { PartyBlock, Refund } from '../case-view/facts/FactsSections.js';
+import { DEMAND_OPTIONS, RESPONDENT_ROLE_OPTIONS } from '../case-view/options.js';
 import { withDefaults } from '../draft/defaults.js';
 import { getAt, isFilled, setAt, type Draft } from '../draft/paths.js';
 import { validateCase, type Problem } from '../../../core/common/case/validate.js';
@@ -101,30 +100,8 @@ const QUESTIONS: Record<Question, { title: string; fields: () => ReactNode }> = 
       </>
     ),
   },
-  bank: {
-    title: 'Votre banque',
-    fields: () => (
-      <>
-        <div className="party-help field-wide">
-          {PARTY_HELP.bank.map((p) => (
-            <p key={p}>{p}</p>
-          ))}
-        </div>
-        <PartyFields base="bank" nameLabel="Nom de la banque" />
-      </>
-    ),
-  },
-  refund: {
-    title: 'Le remboursement attendu',
-    fields: () => (
-      <>
-        <SelectField path="refund.reason" label="Pourquoi le remboursement vous est dû" options={REFUND_REASON_OPTIONS} />
-        <DateField path="refund.requested" label="Date où vous avez informé le professionnel" hint="Rétractation, résolution ou demande de retour" />
-        <DateField path="refund.returned" label="Date de renvoi du bien" />
-        <TextField path="refund.returnTracking" label="Numéro de suivi du retour" />
-      </>
-    ),
-  },
+  bank: { title: 'Votre banque', fields: () => <PartyBlock party="bank" /> },
+  refund: { title: 'Le remboursement attendu', fields: () => <Refund /> },
 };
 
 interface Start {

@@ -160,7 +160,8 @@ function Payments() {
   );
 }
 
-function Refund() {
+/** Also the new case's question on the refund: the same fields, worded once. */
+export function Refund() {
   return (
     <>
       <SelectField path="refund.reason" label="Pourquoi le remboursement vous est dû" options={REFUND_REASON_OPTIONS} />
@@ -203,12 +204,20 @@ const PARTY_SECTIONS: Record<OtherParty, { title: string; nameLabel: string }> =
   authority: { title: 'La DDPP (protection des populations)', nameLabel: 'Nom du service' },
 };
 
-function PartySection({ party }: { party: OtherParty }) {
-  const { title, nameLabel } = PARTY_SECTIONS[party];
+/** A party's help and fields, in « Faits » and wherever a screen first asks for that party (the new case's bank). */
+export function PartyBlock({ party }: { party: OtherParty }) {
   return (
-    <Subsection base={party} title={title}>
+    <>
       <Help paragraphs={PARTY_HELP[party]} />
-      <PartyFields base={party} nameLabel={nameLabel} />
+      <PartyFields base={party} nameLabel={PARTY_SECTIONS[party].nameLabel} />
+    </>
+  );
+}
+
+function PartySection({ party }: { party: OtherParty }) {
+  return (
+    <Subsection base={party} title={PARTY_SECTIONS[party].title}>
+      <PartyBlock party={party} />
     </Subsection>
   );
 }
