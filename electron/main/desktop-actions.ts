@@ -8,6 +8,7 @@ import { basename, dirname } from 'node:path';
 import type { WebContents } from 'electron';
 import { ApiError, type ApiResults, type DocumentFileFormat, type StoredCase } from '../../core/common/api/contract.js';
 import type { DesktopEvent } from '../../core/common/api/desktop.js';
+import { displayFileName } from '../../core/common/format/display-name.js';
 import { writeFileAtomic } from '../../core/node/atomic-write.js';
 import { formatFileSize, mailtoUrl, writeDraft } from '../../core/node/mail/index.js';
 import type { ApiDispatcher } from './ipc/api-handler.js';
@@ -55,8 +56,8 @@ function messageOf(e: unknown): string {
 /** A file the user chose: it must be a file, and not too large. */
 async function checkChosenFile(path: string, max: number): Promise<void> {
   const info = await stat(path);
-  if (!info.isFile()) throw new Error(`« ${basename(path)} » n’est pas un fichier.`);
-  if (info.size > max) throw new Error(`« ${basename(path)} » est trop lourd (${formatFileSize(info.size)}) : ${formatFileSize(max)} au plus.`);
+  if (!info.isFile()) throw new Error(`« ${displayFileName(basename(path))} » n’est pas un fichier.`);
+  if (info.size > max) throw new Error(`« ${displayFileName(basename(path))} » est trop lourd (${formatFileSize(info.size)}) : ${formatFileSize(max)} au plus.`);
 }
 
 /** Imports a `.recours` file (chosen in a dialog, or opened from the file manager). */
@@ -66,7 +67,7 @@ export async function importCaseFromPath(dispatcher: ApiDispatcher, path: string
     await checkChosenFile(path, MAX_CASE_FILE_BYTES);
     bytes = new Uint8Array(await readFile(path));
   } catch (e) {
-    throw new ApiError({ code: 'failed', message: `Impossible de lire « ${basename(path)} » : ${messageOf(e)}` });
+    throw new ApiError({ code: 'failed', message: `Impossible de lire « ${displayFileName(basename(path))} » : ${messageOf(e)}` });
   }
   return (await dispatcher.call('importCase', { bytes })) as StoredCase;
 }
@@ -82,7 +83,7 @@ export function createDesktopActions(deps: DesktopDeps): DesktopActions {
       let current: StoredCase | null = null;
       const errors: string[] = [];
       for (const path of paths) {
-        const name = basename(path);
+        const name = displayFileName(basename(path));
         try {
           await checkChosenFile(path, MAX_EVIDENCE_BYTES);
           // Copied by core as a stream: a large PDF is never held in memory here.

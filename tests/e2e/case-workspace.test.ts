@@ -182,6 +182,10 @@ describe('the case workspace in a real browser', { timeout: 90_000 }, () => {
 
   it('takes two files dropped on « Pièces », with a thumbnail for the photo', async () => {
     await page.getByRole('tab', { name: 'Pièces' }).click();
+    // Each file travels as itself to the bridge's upload route, never as base64 in a JSON call.
+    const sent: string[] = [];
+    const onRequest = (r: { url(): string }) => sent.push(new URL(r.url()).pathname);
+    page.on('request', onRequest);
     await dropFiles(await evidenceFiles());
     await page
       .getByRole('heading', { name: /Pièce n°\s2/ })
@@ -191,6 +195,8 @@ describe('the case workspace in a real browser', { timeout: 90_000 }, () => {
         throw new Error(`${(e as Error).message}\nÀ l’écran : ${(await page.locator('.evidence').innerText()).slice(0, 600)}`);
       });
     await page.getByText('2 pièces ajoutées.').waitFor();
+    page.off('request', onRequest);
+    expect(sent.filter((p) => /upload|addEvidence/.test(p))).toEqual(['/api/upload/evidence', '/api/upload/evidence']);
     await page.getByRole('img', { name: 'Aperçu de la pièce n°\u00A01' }).waitFor();
 
     const first = page.locator('.evidence-card').first();

@@ -49,7 +49,8 @@ export interface ApiDispatcher {
    * dossier progress). Same errors as `call`: ApiError only.
    */
   readonly host: {
-    addEvidenceFile(caseId: string, path: string): Promise<StoredCase>;
+    /** `upload`: the file is a temporary upload of the web bridge, moved into the case under the user's name. */
+    addEvidenceFile(caseId: string, path: string, upload?: { name: string }): Promise<StoredCase>;
     documentPath(caseId: string, documentId: string, format: DocumentFileFormat): Promise<{ path: string; name: string; mediaType: string }>;
     generateDocument(params: ApiParams<'generateDocument'>, hooks?: GenerateHooks): Promise<ApiResults['generateDocument']>;
   };
@@ -177,10 +178,10 @@ export function createApiDispatcher(options: ApiDispatcherOptions): ApiDispatche
       return options.settings.set(settings);
     },
     async exportCase({ id }) {
-      return exportCase(store, id, now());
+      return exportCase(store, id, now(), ctx.heavy.packCase);
     },
     async importCase({ bytes }) {
-      return storedCase(await importCase(store, bytes, now()));
+      return storedCase(await importCase(store, bytes, now(), ctx.heavy.checkArchive));
     },
     async unreadableCases() {
       return store.setAside();
@@ -210,7 +211,7 @@ export function createApiDispatcher(options: ApiDispatcherOptions): ApiDispatche
       return guarded(call.method, () => handler(call.params));
     },
     host: {
-      addEvidenceFile: (caseId, path) => guarded('addEvidenceFile', () => evidence.addEvidenceFile(caseId, path)),
+      addEvidenceFile: (caseId, path, upload) => guarded('addEvidenceFile', () => evidence.addEvidenceFile(caseId, path, upload)),
       documentPath: (caseId, documentId, format) => guarded('documentPath', () => documents.documentPath({ id: caseId, documentId, format })),
       generateDocument: (params, hooks) =>
         guarded('generateDocument', () => {

@@ -15,6 +15,7 @@ import type { Draft } from '../store/migrate.js';
 import type { StoredDocument } from '../store/meta.js';
 import type { ApiContext } from './context.js';
 import { documentRecord, storedCase, templateInfoOf } from './views.js';
+import { displayFileName } from '../../common/format/display-name.js';
 
 const MEDIA_TYPES = {
   pdf: 'application/pdf',
@@ -219,7 +220,7 @@ export function documentMethods(ctx: ApiContext) {
         const bytes = new Uint8Array(await readFile(store.documentPath(p.id, p.documentId, file.name)));
         return { name: file.name, mediaType: MEDIA_TYPES[p.format], bytes };
       } catch {
-        throw new ApiError({ code: 'not-found', message: `Fichier « ${file.name} » absent du dossier : produisez le document de nouveau.` });
+        throw new ApiError({ code: 'not-found', message: `Fichier « ${displayFileName(file.name)} » absent du dossier : produisez le document de nouveau.` });
       }
     },
 

@@ -82,9 +82,13 @@ export function evidenceMethods(ctx: ApiContext) {
       return storedCase(await attach(p.id, p.name, await store.writePiece(p.id, p.name, p.bytes)));
     },
 
-    /** The desktop app's way: a file chosen in the system's dialog, copied as a stream (never held in memory). */
-    async addEvidenceFile(id: string, path: string): Promise<ApiResults['addEvidence']> {
-      return storedCase(await attach(id, basename(path), await store.copyPiece(id, path)));
+    /**
+     * A piece from a file on disk, never held in memory: the desktop app's file chosen in the system's dialog
+     * (copied), or the web bridge's upload streamed to a temporary file (moved, under the name the user gave).
+     */
+    async addEvidenceFile(id: string, path: string, upload?: { name: string }): Promise<ApiResults['addEvidence']> {
+      const name = upload?.name ?? basename(path);
+      return storedCase(await attach(id, name, await store.copyPiece(id, path, upload ? { name, move: true } : {})));
     },
 
     async updateEvidence(p: { id: string; evidenceId: string; title?: string; date?: string | null; note?: string | null }): Promise<ApiResults['updateEvidence']> {

@@ -12,6 +12,7 @@ import type { ApiContext } from './context.js';
 import type { evidenceMethods } from './evidence.js';
 import type { createLadder } from './ladder.js';
 import { storedCase } from './views.js';
+import { displayFileName } from '../../common/format/display-name.js';
 
 async function read(bytes: Uint8Array, name: string, order?: string): Promise<ImportOutcome> {
   try {
@@ -42,7 +43,7 @@ export function importMethods(ctx: ApiContext, evidence: ReturnType<typeof evide
 
     async applyImport(p: { id: string; name: string; bytes: Uint8Array; order?: string; paths: string[] }): Promise<ApiResults['applyImport']> {
       const outcome = await read(p.bytes, p.name, p.order);
-      if (outcome.kind === 'orders') throw new ApiError({ code: 'invalid-request', message: `« ${p.name} » contient ${outcome.orders.length} commandes : choisissez celle à importer.` });
+      if (outcome.kind === 'orders') throw new ApiError({ code: 'invalid-request', message: `« ${displayFileName(p.name)} » contient ${outcome.orders.length} commandes : choisissez celle à importer.` });
       const { proposal } = outcome;
       let result: ReturnType<typeof mergeFacts> | null = null;
       await store.update(p.id, (r) => {

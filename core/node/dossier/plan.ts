@@ -15,6 +15,7 @@ import type { DossierText } from './canvas.js';
 import { attachmentPages, emailPages, pieceLabel, placeholderPages, textPages } from './exhibit-pages.js';
 import type { ExhibitInfo } from './exhibit-pages.js';
 import type { PreparedExhibit } from './prepare.js';
+import { displayFileName } from '../../common/format/display-name.js';
 
 export type ExhibitPages =
   | { kind: 'drawn'; pages: DrawOp[][] }
@@ -125,9 +126,9 @@ export async function planExhibit(text: DossierText, item: PreparedExhibit, atta
       }
       content.attachments.forEach((a, i) => {
         if (!attachOriginals && isExecutable(a.name, a.mediaType, a.bytes)) return;
-        attachments.push({ name: attachmentName(exhibit.number, `pj${i + 1}-${a.name}`), bytes: a.bytes, mediaType: a.mediaType, description: `${description} : pièce jointe du message « ${a.name} »` });
+        attachments.push({ name: attachmentName(exhibit.number, `pj${i + 1}-${displayFileName(a.name)}`), bytes: a.bytes, mediaType: a.mediaType, description: `${description} : pièce jointe du message « ${displayFileName(a.name)} »` });
       });
-      held = content.attachments.filter((a) => !attachOriginals && isExecutable(a.name, a.mediaType, a.bytes)).map((a) => a.name);
+      held = content.attachments.filter((a) => !attachOriginals && isExecutable(a.name, a.mediaType, a.bytes)).map((a) => displayFileName(a.name));
       if (held.length > 0) {
         warnings.push(`${who} : ${held.length === 1 ? 'la pièce jointe' : 'les pièces jointes'} ${held.map((n) => `« ${n} »`).join(', ')} du message, ${held.length === 1 ? 'un fichier exécutable, est listée' : 'des fichiers exécutables, sont listées'} mais pas jointe${held.length === 1 ? '' : 's'} au PDF (--attach-originals pour les joindre).`);
       }
@@ -137,7 +138,7 @@ export async function planExhibit(text: DossierText, item: PreparedExhibit, atta
           headers: content.headers,
           text: content.text,
           truncated: content.truncated,
-          attachments: content.attachments.map((a) => ({ name: a.name, mediaType: a.mediaType, size: a.bytes.byteLength, held: held.includes(a.name) })),
+          attachments: content.attachments.map((a) => ({ name: displayFileName(a.name), mediaType: a.mediaType, size: a.bytes.byteLength, held: held.includes(displayFileName(a.name)) })),
         }),
       };
       break;

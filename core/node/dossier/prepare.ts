@@ -10,6 +10,7 @@ import type { Exhibit } from '../../common/case/exhibits.js';
 import type { CaseFile } from '../../common/case/schema.js';
 import { evidencePool, exhibitPath, refusedReport, sha256File, workerFailure } from '../evidence/index.js';
 import type { EvidenceTask, ImageTarget, PreparedEvidence } from '../evidence/types.js';
+import { displayFileName } from '../../common/format/display-name.js';
 
 export interface PreparedExhibit {
   exhibit: Exhibit;
@@ -38,10 +39,12 @@ export async function prepareExhibits(c: CaseFile, caseDir: string, options: Pre
   const pool = evidencePool();
   return Promise.all(
     exhibitsOf(c).map(async (exhibit, i) => {
-      const fileName = entries[i]?.originalName ?? basename(exhibit.file);
+      const original = entries[i]?.originalName ?? basename(exhibit.file);
+      // As shown wherever the dossier names the file (bordereau, exhibit pages, warnings): no bidi control, nothing invisible.
+      const fileName = displayFileName(original);
       const where = await exhibitPath(caseDir, exhibit.file, { allowOutside: options.allowOutside === true });
       const path = where.path;
-      const task: EvidenceTask = { type: 'prepare', path, name: fileName, image: options.image, keepOriginal: options.keepOriginals };
+      const task: EvidenceTask = { type: 'prepare', path, name: original, image: options.image, keepOriginal: options.keepOriginals };
       const prepared = where.refused
         ? { report: refusedReport(path, where.refused), content: { kind: 'unreadable' as const, reason: where.refused, attach: false } }
         : await prepareOne(pool, task, options);

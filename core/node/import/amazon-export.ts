@@ -10,6 +10,7 @@ import { formatAmount } from '../../common/format/money.js';
 import { formatLongDate } from '../../common/format/dates.js';
 import { csvRecords, CsvError, parseCsv } from './csv.js';
 import { IMPORT_LIMITS, ImportProblem } from './problem.js';
+import { displayFileName } from '../../common/format/display-name.js';
 
 export interface ExportFile {
   name: string;
@@ -69,7 +70,7 @@ function records(file: ExportFile, source: string, wanted?: ReadonlySet<string>)
   try {
     rows = parseCsv(file.text);
   } catch (e) {
-    if (e instanceof CsvError) throw new ImportProblem(source, `le fichier CSV ${file.name !== source ? `« ${file.name} » ` : ''}est mal formé (${e.message})`);
+    if (e instanceof CsvError) throw new ImportProblem(source, `le fichier CSV ${file.name !== source ? `« ${displayFileName(file.name)} » ` : ''}est mal formé (${e.message})`);
     throw e;
   }
   const { columns, records: list } = csvRecords(rows, wanted);
@@ -211,11 +212,11 @@ function extras(files: readonly ExportFile[], source: string): { returns: Row[];
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 export function decodeCsv(bytes: Uint8Array, source: string, name = source): string {
-  if (bytes.length > IMPORT_LIMITS.csvBytes) throw new ImportProblem(source, `le fichier « ${name} » dépasse ${IMPORT_LIMITS.csvBytes / 1024 / 1024} Mo`);
+  if (bytes.length > IMPORT_LIMITS.csvBytes) throw new ImportProblem(source, `le fichier « ${displayFileName(name)} » dépasse ${IMPORT_LIMITS.csvBytes / 1024 / 1024} Mo`);
   try {
     return utf8.decode(bytes);
   } catch {
-    throw new ImportProblem(source, `le fichier « ${name} » n’est pas un texte UTF-8`);
+    throw new ImportProblem(source, `le fichier « ${displayFileName(name)} » n’est pas un texte UTF-8`);
   }
 }
 

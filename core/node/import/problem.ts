@@ -1,7 +1,9 @@
+import { displayFileName } from '../../common/format/display-name.js';
+
 /** A file that cannot be imported: the French message names the file and says why; nothing was written. */
 export class ImportProblem extends Error {
   constructor(readonly file: string, reason: string) {
-    super(`« ${file} » : ${reason}`);
+    super(`« ${displayFileName(file)} » : ${reason}`);
     this.name = 'ImportProblem';
   }
 }

@@ -7,6 +7,7 @@
  */
 import { inflateRawSync } from 'node:zlib';
 import { formatSize } from '../evidence/format.js';
+import { displayFileName } from '../../common/format/display-name.js';
 
 /** Larger than any sane case (photos, a few videos), small enough that a hostile archive cannot fill the memory. */
 export const MAX_ARCHIVE_CONTENT = 1_000_000_000;
@@ -30,7 +31,7 @@ const S_IFREG = 0o100000;
 const S_IFDIR = 0o040000;
 
 function quoted(name: string): string {
-  return `« ${name.slice(0, 80)} »`;
+  return `« ${displayFileName(name).slice(0, 80)} »`;
 }
 
 /** Every entry of the central directory (PKWARE APPNOTE 4.3.12), refused at the first that is not a plain file. */

@@ -9,10 +9,11 @@ import { join } from 'node:path';
 import { zipSync, type Zippable } from 'fflate';
 import { ArchiveProblem, MAX_ARCHIVE_CONTENT, readArchive } from './archive-read.js';
 import { CASE_FILE, DOCUMENTS_DIR, META_FILE, PIECES_DIR } from './layout.js';
-import { metaSchema } from './meta.js';
-import { migrateDraft, UnreadableCaseError } from './migrate.js';
+import { metaSchema, type CaseMeta } from './meta.js';
+import { migrateDraft, UnreadableCaseError, type Draft } from './migrate.js';
 import { StoreError } from './errors.js';
 import type { CaseRecord, CaseStore } from './case-store.js';
+import { displayFileName } from '../../common/format/display-name.js';
 
 export const EXPORT_FORMAT = 'recours/export@1';
 const MANIFEST = 'manifest.json';
@@ -68,19 +69,26 @@ async function filesUnder(dir: string, prefix: string): Promise<string[]> {
   return out;
 }
 
-export async function exportCase(store: CaseStore, id: string, now = new Date()): Promise<{ name: string; bytes: Uint8Array }> {
-  const record = await store.get(id);
-  const paths = [CASE_FILE, META_FILE, ...(await filesUnder(join(record.dir, PIECES_DIR), `${PIECES_DIR}/`)), ...(await filesUnder(join(record.dir, DOCUMENTS_DIR), `${DOCUMENTS_DIR}/`))];
+/** The `.recours` bytes of the case folder `dir`: the CPU-heavy half of an export, run in a worker by the web bridge. */
+export async function packCase(dir: string, id: string, now: Date): Promise<Uint8Array> {
+  const paths = [CASE_FILE, META_FILE, ...(await filesUnder(join(dir, PIECES_DIR), `${PIECES_DIR}/`)), ...(await filesUnder(join(dir, DOCUMENTS_DIR), `${DOCUMENTS_DIR}/`))];
   const zippable: Zippable = {};
   const entries: ManifestEntry[] = [];
   for (const path of paths.filter((p) => ALLOWED.some((r) => r.test(p)))) {
-    const bytes = new Uint8Array(await readFile(join(record.dir, ...path.split('/'))));
+    const bytes = new Uint8Array(await readFile(join(dir, ...path.split('/'))));
     entries.push({ path, size: bytes.length, sha256: sha256(bytes) });
     zippable[path] = [bytes, { level: COMPRESSIBLE.test(path) ? 6 : 0 }];
   }
   const manifest = { format: EXPORT_FORMAT, application: 'Recours', exportedAt: now.toISOString(), caseId: id, entries };
   zippable[MANIFEST] = [new TextEncoder().encode(`${JSON.stringify(manifest, null, 2)}\n`), { level: 6 }];
-  return { name: exportName(record), bytes: zipSync(zippable, { mtime: now }) };
+  return zipSync(zippable, { mtime: now });
+}
+
+export type CasePacker = (dir: string, id: string, now: Date) => Promise<Uint8Array>;
+
+export async function exportCase(store: CaseStore, id: string, now = new Date(), pack: CasePacker = packCase): Promise<{ name: string; bytes: Uint8Array }> {
+  const record = await store.get(id);
+  return { name: exportName(record), bytes: await pack(record.dir, id, now) };
 }
 
 function invalid(why: string): StoreError {
@@ -105,7 +113,20 @@ function readManifest(bytes: Uint8Array | undefined): ManifestEntry[] {
   });
 }
 
-export async function importCase(store: CaseStore, bytes: Uint8Array, now = new Date()): Promise<CaseRecord> {
+/** A `.recours` archive once every check has passed: what the store installs under a new id. */
+export interface CheckedArchive {
+  draft: Draft;
+  meta: CaseMeta;
+  files: { path: string; bytes: Uint8Array }[];
+}
+
+export type ArchiveChecker = (bytes: Uint8Array) => Promise<CheckedArchive>;
+
+/**
+ * Inflates the archive and checks every fingerprint, the manifest, the case and its evidence: the CPU-heavy half
+ * of an import, nothing written, run in a worker by the web bridge. Throws StoreError('invalid-archive').
+ */
+export function checkArchive(bytes: Uint8Array): CheckedArchive {
   let files: Record<string, Uint8Array>;
   try {
     files = Object.fromEntries(readArchive(bytes, (name) => name === MANIFEST || ALLOWED.some((r) => r.test(name))));
@@ -118,15 +139,15 @@ export async function importCase(store: CaseStore, bytes: Uint8Array, now = new 
   const listed = new Set(manifest.map((e) => e.path));
   for (const entry of manifest) {
     const content = files[entry.path];
-    if (!content) throw invalid(`« ${entry.path} » est annoncé par le manifeste mais absent de l’archive.`);
-    if (content.length !== entry.size || sha256(content) !== entry.sha256) throw invalid(`« ${entry.path} » a été modifié ou abîmé (empreinte SHA-256 différente).`);
+    if (!content) throw invalid(`« ${displayFileName(entry.path)} » est annoncé par le manifeste mais absent de l’archive.`);
+    if (content.length !== entry.size || sha256(content) !== entry.sha256) throw invalid(`« ${displayFileName(entry.path)} » a été modifié ou abîmé (empreinte SHA-256 différente).`);
   }
   for (const name of Object.keys(files)) {
-    if (name !== MANIFEST && !listed.has(name)) throw invalid(`« ${name} » n’est pas dans le manifeste.`);
+    if (name !== MANIFEST && !listed.has(name)) throw invalid(`« ${displayFileName(name)} » n’est pas dans le manifeste.`);
   }
   for (const name of Object.keys(files).filter((n) => n.startsWith(`${PIECES_DIR}/`))) {
     const hash = /^pieces\/([a-f0-9]{64})/.exec(name)?.[1];
-    if (hash !== sha256(files[name] as Uint8Array)) throw invalid(`la pièce « ${name} » ne correspond pas à son empreinte.`);
+    if (hash !== sha256(files[name] as Uint8Array)) throw invalid(`la pièce « ${displayFileName(name)} » ne correspond pas à son empreinte.`);
   }
 
   const caseBytes = files[CASE_FILE];
@@ -148,15 +169,20 @@ export async function importCase(store: CaseStore, bytes: Uint8Array, now = new 
     for (const entry of evidence) {
       const file = (entry as { file?: unknown } | null)?.file;
       if (typeof file !== 'string' || !files[file] || !file.startsWith(`${PIECES_DIR}/`)) {
-        throw invalid(`la pièce « ${String(file).slice(0, 80)} » citée par le dossier n’est pas dans l’archive.`);
+        throw invalid(`la pièce « ${displayFileName(String(file)).slice(0, 80)} » citée par le dossier n’est pas dans l’archive.`);
       }
     }
   }
-  const stamp = now.toISOString();
   const installed = Object.entries(files)
     .filter(([name]) => name.startsWith(`${PIECES_DIR}/`) || name.startsWith(`${DOCUMENTS_DIR}/`))
     .map(([path, content]) => ({ path, bytes: content }));
-  return store.installFiles(draft, { ...meta.data, createdAt: stamp, updatedAt: stamp, archived: false }, installed);
+  return { draft, meta: meta.data, files: installed };
+}
+
+export async function importCase(store: CaseStore, bytes: Uint8Array, now = new Date(), check: ArchiveChecker = async (b) => checkArchive(b)): Promise<CaseRecord> {
+  const { draft, meta, files } = await check(bytes);
+  const stamp = now.toISOString();
+  return store.installFiles(draft, { ...meta, createdAt: stamp, updatedAt: stamp, archived: false }, files);
 }
 
 function safeJson(bytes: Uint8Array): unknown {

@@ -10,6 +10,7 @@ import { basename, join } from 'node:path';
 import { CASE_LIMITS, caseLimitProblems, decodeCaseBytes, jsonDepthExceeded } from '../../common/case/limits.js';
 import { CASE_FORMAT } from '../../common/case/schema.js';
 import { todayIso } from '../../common/format/dates.js';
+import { displayFileName } from '../../common/format/display-name.js';
 import { writeFileAtomic } from '../atomic-write.js';
 import { readCaseText } from '../case-text.js';
 import { removeStaleTemporaries, syncDir, writeFileDurable, writeJsonDurable } from './durable-write.js';
@@ -497,24 +498,32 @@ export function createCaseStore(options: CaseStoreOptions) {
       return { sha256, file, path, size: bytes.length };
     },
 
-    /** Same as writePiece from a file on disk (chosen in a dialog), streamed: a 200 MB video is never held in memory. */
-    async copyPiece(id: string, sourcePath: string): Promise<StoredPiece> {
+    /**
+     * Same as writePiece from a file on disk, streamed: a 200 MB video is never held in memory. A file chosen in a
+     * dialog is copied; an upload the web bridge streamed to a temporary file of the data folder is moved (`move`),
+     * under the name the user gave (`name`). Either way the same checks: a regular file, its name shown neutralised.
+     */
+    async copyPiece(id: string, sourcePath: string, options: { name?: string; move?: boolean } = {}): Promise<StoredPiece> {
       checkId(id);
       await ensureCaseDir(id);
+      const name = options.name ?? basename(sourcePath);
       // Reading a FIFO or a device may never end, and its size says nothing.
-      if (!(await stat(sourcePath)).isFile()) throw new StoreError('refused', `« ${basename(sourcePath)} » n’est pas un fichier ordinaire (dossier, tube ou périphérique) : rien n’a été ajouté.`);
+      if (!(await stat(sourcePath)).isFile()) throw new StoreError('refused', `« ${displayFileName(name)} » n’est pas un fichier ordinaire (dossier, tube ou périphérique) : rien n’a été ajouté.`);
       const hash = createHash('sha256');
       for await (const chunk of createReadStream(sourcePath)) hash.update(chunk as Buffer);
       const sha256 = hash.digest('hex');
-      const file = pieceFile(sha256, safeExtension(basename(sourcePath)));
+      const file = pieceFile(sha256, safeExtension(name));
       const path = join(dirOf(id), file);
       const { size } = await stat(sourcePath);
       if (!(await sameSize(path, size))) {
-        const temp = `${path}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
-        await copyFile(sourcePath, temp);
-        await rename(temp, path);
+        if (options.move) await rename(sourcePath, path);
+        else {
+          const temp = `${path}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+          await copyFile(sourcePath, temp);
+          await rename(temp, path);
+        }
         await syncDir(join(dirOf(id), PIECES_DIR));
-      }
+      } else if (options.move) await rm(sourcePath, { force: true });
       return { sha256, file, path, size };
     },
 

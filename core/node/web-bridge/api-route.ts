@@ -14,7 +14,7 @@ const MAX_REQUEST_DEPTH = CASE_LIMITS.depth + 8;
 /** About 200 MB of evidence once base64 (4/3) and JSON are accounted for. */
 export const DEFAULT_MAX_BODY_BYTES = 280 * 1024 * 1024;
 
-const STATUS: Record<ApiErrorPayload['code'], number> = { 'invalid-request': 400, 'not-found': 404, 'invalid-case': 422, conflict: 409, failed: 500 };
+export const API_STATUS: Record<ApiErrorPayload['code'], number> = { 'invalid-request': 400, 'not-found': 404, 'invalid-case': 422, conflict: 409, failed: 500 };
 
 export function sendJson(res: ServerResponse, status: number, body: unknown, extra: Record<string, string> = {}): void {
   if (res.headersSent) {
@@ -117,7 +117,7 @@ export function createApiRoute(dispatcher: ApiDispatcher, maxBodyBytes = DEFAULT
       sendJson(res, 200, { ok: true, result: encodeWire(result) });
     } catch (e) {
       const error = e instanceof ApiError ? e : toApiError(e);
-      sendError(res, STATUS[error.payload.code] ?? 500, error.payload);
+      sendError(res, API_STATUS[error.payload.code] ?? 500, error.payload);
     }
   };
 }

@@ -1,5 +1,5 @@
 /**
- * Letters and dossiers produced in a worker thread, each under a time limit, so that the bridge keeps answering
+ * Letters, dossiers and `.recours` archives (export and import) produced in a worker thread, each under a time limit, so that the bridge keeps answering
  * other requests (and signals) while a long job runs, and a job that never ends is stopped with a French message.
  */
 import { ApiError } from '../../common/api/contract.js';
@@ -7,24 +7,33 @@ import type { LetterDocument } from '../../common/document/model.js';
 import type { HeavyWork } from '../api/core-modules.js';
 import type { DossierJobInput, DossierJobOutput } from '../dossier/index.js';
 import { TaskTimeoutError, WorkerPool } from '../evidence/pool.js';
+import type { CheckedArchive } from '../store/archive.js';
+import { StoreError } from '../store/errors.js';
 import type { OutputFormat } from '../generate.js';
 
 export type HeavyTask =
   | { type: 'letter'; document: LetterDocument; format: OutputFormat }
-  | { type: 'dossier'; input: DossierJobInput };
+  | { type: 'dossier'; input: DossierJobInput }
+  | { type: 'pack'; dir: string; id: string; now: string }
+  | { type: 'check'; bytes: Uint8Array };
 
 const WORKER_URL = new URL(import.meta.url.endsWith('.ts') ? './heavy-worker.ts' : './heavy-worker.js', import.meta.url);
 
 /** A letter takes well under a second; a dossier of a hundred photos about a minute here. */
 export const LETTER_TIME_LIMIT_MS = 2 * 60_000;
 export const DOSSIER_TIME_LIMIT_MS = 15 * 60_000;
+/** Generous: an archive holds at most 1 Go (MAX_ARCHIVE_CONTENT), inflated and fingerprinted in seconds. */
+export const ARCHIVE_TIME_LIMIT_MS = 5 * 60_000;
 
 function timeLimit(e: unknown, what: string): unknown {
+  // A refused archive crosses the thread as a plain Error: it gets its type back, and so its French answer.
+  if (e instanceof Error && e.name === 'StoreError') return new StoreError('invalid-archive', e.message);
   if (!(e instanceof TaskTimeoutError)) return e;
-  return new ApiError({ code: 'failed', message: `${what} a été interrompu après ${Math.round(e.ms / 60_000)} min : le travail ne finissait pas. Vérifiez les textes très longs et les pièces du dossier, puis recommencez.` });
+  const after = e.ms >= 60_000 ? `${Math.round(e.ms / 60_000)} min` : `${Math.max(1, Math.round(e.ms / 1000))} s`;
+  return new ApiError({ code: 'failed', message: `${what} a été interrompu après ${after} : le travail ne finissait pas. Vérifiez les textes très longs et les pièces du dossier, puis recommencez.` });
 }
 
-export function workerHeavyWork(options: { size?: number; letterMs?: number; dossierMs?: number } = {}): HeavyWork & { close(): Promise<void> } {
+export function workerHeavyWork(options: { size?: number; letterMs?: number; dossierMs?: number; archiveMs?: number } = {}): HeavyWork & { close(): Promise<void> } {
   const pool = new WorkerPool({ url: WORKER_URL, size: options.size ?? 2, timeoutMs: options.dossierMs ?? DOSSIER_TIME_LIMIT_MS });
   return {
     async renderLetter(document, format) {
@@ -42,6 +51,25 @@ export function workerHeavyWork(options: { size?: number; letterMs?: number; dos
         });
       } catch (e) {
         throw timeLimit(e, 'L’assemblage du dossier de pièces');
+      }
+    },
+    async packCase(dir, id, now) {
+      try {
+        return await pool.run<Uint8Array>({ type: 'pack', dir, id, now: now.toISOString() } satisfies HeavyTask, { timeoutMs: options.archiveMs ?? ARCHIVE_TIME_LIMIT_MS });
+      } catch (e) {
+        throw timeLimit(e, 'L’export du dossier');
+      }
+    },
+    async checkArchive(bytes) {
+      try {
+        // Moved to the worker, not copied, when the bytes own their buffer (they came from the request alone).
+        const own = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength && bytes.buffer instanceof ArrayBuffer;
+        return await pool.run<CheckedArchive>({ type: 'check', bytes } satisfies HeavyTask, {
+          timeoutMs: options.archiveMs ?? ARCHIVE_TIME_LIMIT_MS,
+          ...(own ? { transfer: [bytes.buffer as ArrayBuffer] } : {}),
+        });
+      } catch (e) {
+        throw timeLimit(e, 'L’import du fichier .recours');
       }
     },
     close: () => pool.destroy(),

@@ -1,10 +1,11 @@
-/** The web bridge's worker thread for heavy work (see heavy-work.ts): renders a letter or assembles a dossier. */
+/** The web bridge's worker thread for heavy work (see heavy-work.ts): letters, dossiers, `.recours` archives. */
 import { setPriority } from 'node:os';
 import { parentPort } from 'node:worker_threads';
 import { assembleDossier } from '../dossier/index.js';
 import { transferables } from '../evidence/examine.js';
 import type { WorkerReply } from '../evidence/pool.js';
 import { renderLetter } from '../generate.js';
+import { checkArchive, packCase } from '../store/archive.js';
 import type { HeavyTask } from './heavy-work.js';
 
 const port = parentPort;
@@ -18,6 +19,8 @@ try {
 
 async function run(task: HeavyTask): Promise<unknown> {
   if (task.type === 'letter') return renderLetter(task.document, task.format);
+  if (task.type === 'pack') return packCase(task.dir, task.id, new Date(task.now));
+  if (task.type === 'check') return checkArchive(task.bytes);
   const { dossierPdf, bordereauPdf, bordereauDocx, warnings } = await assembleDossier(task.input);
   return { dossierPdf, bordereauPdf, bordereauDocx, warnings };
 }

@@ -14,6 +14,7 @@ import { createApiRoute, DEFAULT_MAX_BODY_BYTES, sendError } from './api-route.j
 import { refusal } from './guard.js';
 import { createStaticHandler, PAGE_HEADERS } from './static-files.js';
 import { workerHeavyWork } from './heavy-work.js';
+import { createUploadRoute, UPLOAD_PATH } from './upload-route.js';
 
 export interface WebBridgeOptions {
   /** Where cases are stored (one folder per case). */
@@ -27,6 +28,8 @@ export interface WebBridgeOptions {
   templatesDir?: string;
   today?: () => string;
   maxBodyBytes?: number;
+  /** The largest piece the page may upload (upload-route.ts). */
+  maxUploadBytes?: number;
   log?: (message: string) => void;
 }
 
@@ -57,6 +60,7 @@ export async function startWebBridge(options: WebBridgeOptions): Promise<WebBrid
     ...(options.today ? { today: options.today } : {}),
   });
   const api = createApiRoute(dispatcher, options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES);
+  const upload = createUploadRoute(dispatcher, options.dataDir, options.maxUploadBytes);
   const serveStatic = createStaticHandler(options.staticDir ?? defaultStaticDir());
   let port = 0;
 
@@ -71,6 +75,10 @@ export async function startWebBridge(options: WebBridgeOptions): Promise<WebBrid
         res.end(`${refused}\n`);
       }
       req.resume();
+      return;
+    }
+    if (pathname === UPLOAD_PATH) {
+      await upload(req, res);
       return;
     }
     if (isApi) {

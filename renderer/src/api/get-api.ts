@@ -1,7 +1,7 @@
 /** The API the UI talks to: the one the Electron preload exposes, else the local web bridge over HTTP. */
 import type { RecoursApi } from '../../../core/common/api/contract.js';
 import type { RecoursDesktop } from '../../../core/common/api/desktop.js';
-import { createHttpApi } from './http-client.js';
+import { createHttpApi, createHttpUpload, type EvidenceUpload } from './http-client.js';
 
 declare global {
   interface Window {
@@ -18,4 +18,9 @@ export function getApi(): RecoursApi {
 
 export function getDesktop(): RecoursDesktop | null {
   return window.recoursDesktop ?? null;
+}
+
+/** In a browser, pieces go to the web bridge's upload route as files; the desktop app has none (null: through its API). */
+export function getUpload(): EvidenceUpload | null {
+  return window.recours ? null : createHttpUpload('/api/');
 }

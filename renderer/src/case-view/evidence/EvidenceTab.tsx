@@ -3,7 +3,7 @@
  * reordered (by dragging or with the Monter / Descendre buttons) and removed.
  */
 import { useEffect, useState, type DragEvent } from 'react';
-import { useApi } from '../../api/api-context.js';
+import { useApi, useEvidenceUpload } from '../../api/api-context.js';
 import { displayFileName } from '../../../../core/common/format/display-name.js';
 import { userMessage } from '../../api/errors.js';
 import { ErrorMessage } from '../../common/ErrorMessage.js';
@@ -23,6 +23,7 @@ export function moveTo(order: readonly string[], id: string, target: string): st
 
 export function EvidenceTab() {
   const api = useApi();
+  const uploadEvidence = useEvidenceUpload();
   const { caseId, stored, flush, adoptStored } = useCaseWorkspace();
   const [upload, setUpload] = useState<{ name: string; done: number; total: number } | null>(null);
   const [busy, setBusy] = useState(false);
@@ -55,12 +56,11 @@ export function EvidenceTab() {
       for (const [i, file] of files.entries()) {
         setUpload({ name: file.name, done: i, total: files.length });
         try {
-          const bytes = new Uint8Array(await file.arrayBuffer());
-          const next = await api.addEvidence({ id: caseId, name: file.name, bytes });
+          const next = await uploadEvidence({ id: caseId, file });
           adoptStored(next, ['evidence']);
           // The piece just added is last: one that the dossier cannot reproduce is said so, never announced as fine.
           const problem = next.evidence.at(-1)?.problems[0];
-          if (problem) unusable.push(`« ${file.name} » est conservé, mais ne pourra pas être reproduit dans le dossier : ${problem}.`);
+          if (problem) unusable.push(`« ${displayFileName(file.name)} » est conservé, mais ne pourra pas être reproduit dans le dossier : ${problem}.`);
           else added += 1;
         } catch (e) {
           setError(userMessage(e, `l’ajout de « ${displayFileName(file.name)} »`));
