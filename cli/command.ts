@@ -38,6 +38,18 @@ export function singleCasePath(positionals: string[], example: string): string {
   return casePath;
 }
 
+/**
+ * The start of a command that judges one case on a date (`deadlines`, `next`, `summary`): its options and --today,
+ * the case file (null once its problems are reported on stderr) and the date.
+ */
+export async function caseOnDate<O extends NonNullable<ParseArgsConfig['options']>>(args: string[], io: Io, options: O, example: string) {
+  const { values, positionals } = parse(args, { ...options, today: { type: 'string' } });
+  const casePath = singleCasePath(positionals, example);
+  const today = todayOption((values as { today?: string }).today);
+  const caseFile = await loadCaseOrReport(casePath, io.err);
+  return { values, casePath, today, caseFile };
+}
+
 /** The template catalogue; templates that fail to load are reported, the others stay usable. */
 export async function templateRegistry(io: Io): Promise<TemplateRegistry> {
   // Imported here, not at the top: Handlebars, YAML and zod load only for the commands that need templates.

@@ -8,10 +8,24 @@ import { COMMANDS } from './commands/index.js';
 
 export type { Io } from './command.js';
 
-const defaultIo: Io = {
-  out: (line) => process.stdout.write(`${line}\n`),
-  err: (line) => process.stderr.write(`${line}\n`),
-};
+/**
+ * Lines to a standard stream. A reader that stops early (`recours templates | head -1`) closes the pipe: what is left
+ * is dropped quietly, as Unix tools do, instead of a crash with a stack trace; the command keeps its exit code.
+ */
+function lineWriter(stream: NodeJS.WriteStream): (line: string) => void {
+  let closed = false;
+  stream.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code !== 'EPIPE') throw e;
+    closed = true;
+  });
+  return (line) => {
+    if (!closed) stream.write(`${line}\n`);
+  };
+}
+
+let processIo: Io | undefined;
+/** The process's own streams, set up on first use (not when a test imports this module). */
+const defaultIo = (): Io => (processIo ??= { out: lineWriter(process.stdout), err: lineWriter(process.stderr) });
 
 /** The usage text: every command's lines (loading each command module, which imports its heavy parts only when run). */
 export async function usage(): Promise<string> {
@@ -33,7 +47,7 @@ function version(): string {
   return 'inconnue';
 }
 
-export async function main(argv: string[], io: Io = defaultIo): Promise<number> {
+export async function main(argv: string[], io: Io = defaultIo()): Promise<number> {
   const [name, ...rest] = argv;
   try {
     if (name === '--version' || name === '-v') {

@@ -1,6 +1,6 @@
 import type { Command } from '../command.js';
-import { loadCaseOrReport, parse, singleCasePath, templateRegistry, todayOption } from '../command.js';
-import { computeDeadlines, currentStage, deadlineGaps } from '../../core/common/deadlines/index.js';
+import { caseOnDate, templateRegistry } from '../command.js';
+import { catalogueOptions, computeDeadlines, currentStage, deadlineGaps } from '../../core/common/deadlines/index.js';
 import { formatLongDate } from '../../core/common/format/dates.js';
 import { plainSpaces } from '../../core/common/format/typography.js';
 
@@ -9,13 +9,10 @@ export const deadlinesCommand: Command = {
   usage: `  recours deadlines DOSSIER.json [--json] [--today AAAA-MM-JJ]
       Liste les délais légaux du dossier (date, fondement, dépassé ou non) et les faits qui en permettraient d’autres.`,
   async run(args, io) {
-    const { values, positionals } = parse(args, { json: { type: 'boolean' }, today: { type: 'string' } });
-    const casePath = singleCasePath(positionals, 'recours deadlines DOSSIER.json');
-    const today = todayOption(values.today);
-    const caseFile = await loadCaseOrReport(casePath, io.err);
+    const { values, casePath, today, caseFile } = await caseOnDate(args, io, { json: { type: 'boolean' } }, 'recours deadlines DOSSIER.json');
     if (!caseFile) return 1;
     const registry = await templateRegistry(io);
-    const deadlines = computeDeadlines(caseFile, today, { responseDays: (id) => registry.get(id)?.meta.responseDays });
+    const deadlines = computeDeadlines(caseFile, today, catalogueOptions((id) => registry.get(id)?.meta));
     const missing = deadlineGaps(caseFile);
     if (values.json) {
       io.out(JSON.stringify({ today, stage: currentStage(caseFile), deadlines, missing }, null, 2));

@@ -1,6 +1,6 @@
 import type { Command } from '../command.js';
-import { loadCaseOrReport, parse, singleCasePath, templateRegistry, todayOption } from '../command.js';
-import { currentStage, recommendNextStep, RUNGS } from '../../core/common/deadlines/index.js';
+import { caseOnDate, templateRegistry } from '../command.js';
+import { catalogueOptions, currentStage, recommendNextStep, RUNGS } from '../../core/common/deadlines/index.js';
 import { missingFacts } from '../../core/common/letter/requirements.js';
 import { formatLongDate } from '../../core/common/format/dates.js';
 import { plainSpaces } from '../../core/common/format/typography.js';
@@ -10,14 +10,11 @@ export const nextCommand: Command = {
   usage: `  recours next DOSSIER.json [--json] [--today AAAA-MM-JJ]
       Indique l’étape où en est le litige et la prochaine démarche, avec son modèle de lettre et ce qui y fait obstacle.`,
   async run(args, io) {
-    const { values, positionals } = parse(args, { json: { type: 'boolean' }, today: { type: 'string' } });
-    const casePath = singleCasePath(positionals, 'recours next DOSSIER.json');
-    const today = todayOption(values.today);
-    const caseFile = await loadCaseOrReport(casePath, io.err);
+    const { values, casePath, today, caseFile } = await caseOnDate(args, io, { json: { type: 'boolean' } }, 'recours next DOSSIER.json');
     if (!caseFile) return 1;
     const registry = await templateRegistry(io);
     const stage = currentStage(caseFile);
-    const step = recommendNextStep(caseFile, today, { responseDays: (id) => registry.get(id)?.meta.responseDays, conditions: (id) => registry.get(id)?.meta.conditions });
+    const step = recommendNextStep(caseFile, today, catalogueOptions((id) => registry.get(id)?.meta));
     const template = step.templateId ? registry.get(step.templateId) : undefined;
     const missing = template ? missingFacts(caseFile, template.meta).map((p) => p.message) : [];
     if (values.json) {

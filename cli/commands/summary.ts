@@ -1,7 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import type { Command } from '../command.js';
-import { loadCaseOrReport, parse, singleCasePath, todayOption } from '../command.js';
-import { computeDeadlines } from '../../core/common/deadlines/index.js';
+import { caseOnDate, templateRegistry } from '../command.js';
+import { catalogueOptions, computeDeadlines } from '../../core/common/deadlines/index.js';
 import { buildCaseSummary, nextDeadlineOf, shortSummary, summaryDocument, summaryText } from '../../core/common/summary/case-summary.js';
 import { plainSpaces } from '../../core/common/format/typography.js';
 
@@ -11,12 +11,12 @@ export const summaryCommand: Command = {
       Résume le litige pour le prochain appel : problème, démarches (date, canal, interlocuteur, référence, promesse),
       demande et prochaine échéance. --short : texte d’au plus 1 000 caractères à coller dans un chat.`,
   async run(args, io) {
-    const { values, positionals } = parse(args, { short: { type: 'boolean' }, pdf: { type: 'string' }, today: { type: 'string' } });
-    const casePath = singleCasePath(positionals, 'recours summary DOSSIER.json');
-    const today = todayOption(values.today);
-    const caseFile = await loadCaseOrReport(casePath, io.err);
+    const { values, today, caseFile } = await caseOnDate(args, io, { short: { type: 'boolean' }, pdf: { type: 'string' } }, 'recours summary DOSSIER.json');
     if (!caseFile) return 1;
-    const summary = buildCaseSummary(caseFile, { nextDeadline: nextDeadlineOf(computeDeadlines(caseFile, today)) });
+    // The answer awaited to the last letter runs for the period its template's header gives.
+    const registry = await templateRegistry(io);
+    const deadlines = computeDeadlines(caseFile, today, catalogueOptions((id) => registry.get(id)?.meta));
+    const summary = buildCaseSummary(caseFile, { nextDeadline: nextDeadlineOf(deadlines) });
     io.out(plainSpaces(values.short ? shortSummary(summary) : summaryText(summary)));
     if (values.pdf) {
       // The PDF writer (fonts, pdf-lib) is loaded only when a PDF is asked for.

@@ -2,8 +2,13 @@
 import { open, rename, rm } from 'node:fs/promises';
 import { randomBytes } from 'node:crypto';
 
+/** `name.<pid>.<random>.tmp` beside `path`: the pid lets a later process tell a killed writer's leftovers from its own. */
+export function temporaryPath(path: string): string {
+  return `${path}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+}
+
 export async function writeFileAtomic(path: string, data: Uint8Array | string): Promise<void> {
-  const temp = `${path}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+  const temp = temporaryPath(path);
   const handle = await open(temp, 'wx');
   try {
     await handle.writeFile(data);

@@ -5,7 +5,7 @@
  */
 import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { amazonDraft } from './amazon-draft.js';
+import { amazonDraft } from '../support/cases.js';
 import { createFakeApi, storedCase } from './fake-api.js';
 import { renderApp } from './render-app.js';
 

@@ -3,20 +3,13 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { main } from '../../cli/main.js';
-import { EXAMPLES_DIR } from '../support/examples.js';
+import { cliRunner } from '../support/cli.js';
+import { EXAMPLES_DIR, examplePath as example } from '../support/examples.js';
 
 /** No-break spaces shown as plain spaces; the indentation of the output is kept. */
 const readable = (text: string) => text.replace(/[\u00a0\u202f]/g, ' ');
 
-async function run(...args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main(args, { out: (l) => out.push(l), err: (l) => err.push(l) });
-  return { code, out: readable(out.join('\n')), err: readable(err.join('\n')) };
-}
-
-const example = (name: string) => join(EXAMPLES_DIR, name);
+const run = cliRunner(readable);
 
 describe('recours deadlines', () => {
   it('lists each deadline with its date, its legal basis and whether it has passed', async () => {

@@ -5,19 +5,30 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { TEMPLATE_STEPS } from '../../core/common/deadlines/index.js';
+import { catalogueOptions, computeDeadlines, TEMPLATE_STEPS } from '../../core/common/deadlines/index.js';
+import { addDays } from '../../core/common/format/dates.js';
 import { composeLetter } from '../../core/common/letter/compose.js';
 import { formText, letterWarnings } from '../../core/common/letter/form-text.js';
 import { defaultTemplatesDir, loadTemplateRegistry } from '../../core/node/template-registry.js';
+import { amazonLaptopCase } from '../support/cases.js';
 import { exampleFiles, loadExample } from '../support/examples.js';
 
 const registry = loadTemplateRegistry();
 const TODAY = '2026-11-25';
 
 describe('the ladder knows every template', () => {
-  it('has one step per template, with the template’s own response period', () => {
+  // The response period is no longer restated by the ladder: each letter's answer is awaited for its header's period.
+  it('has one step per template, and awaits the answer for the period of the template’s header', () => {
     expect(Object.keys(TEMPLATE_STEPS).sort()).toEqual(registry.templates.map((t) => t.meta.id).sort());
-    for (const t of registry.templates) expect(TEMPLATE_STEPS[t.meta.id]?.responseDays, t.meta.id).toBe(t.meta.responseDays);
+    const catalogue = catalogueOptions((id) => registry.get(id)?.meta);
+    const sent = '2026-11-02';
+    for (const t of registry.templates) {
+      const c = { ...amazonLaptopCase(), sendings: [{ template: t.meta.id, date: sent, received: sent }] };
+      const due = computeDeadlines(c, TODAY, catalogue).find((d) => d.id === 'response-due');
+      // The bank's and the GDPR answers are due by law, not by the letter (their own deadlines).
+      if (['contestation-bancaire', 'demande-rgpd-acces', 'demande-rgpd-effacement'].includes(t.meta.id)) expect(due, t.meta.id).toBeUndefined();
+      else expect(due?.date, t.meta.id).toBe(addDays(sent, t.meta.responseDays));
+    }
   });
 });
 

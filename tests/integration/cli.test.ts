@@ -1,21 +1,16 @@
 /** The `recours` command as a user or a script runs it: output, files written, exit codes, French messages. */
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { main } from '../../cli/main.js';
+import { cliRunner } from '../support/cli.js';
 import { extractPdf } from '../support/pdf-text.js';
 import { extractDocx } from '../support/docx-text.js';
 import { EXAMPLES_DIR, readable } from '../support/examples.js';
 
-async function run(...args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main(args, { out: (l) => out.push(l), err: (l) => err.push(l) });
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
+const run = cliRunner();
 
 const laptop = join(EXAMPLES_DIR, 'ordinateur-livre-jamais-recu.json');
 const phone = join(EXAMPLES_DIR, 'telephone-defectueux.json');
@@ -155,5 +150,15 @@ describe('the installed command', () => {
     const bin = join(import.meta.dirname, '../../bin/recours.js');
     const { stdout } = await promisify(execFile)(process.execPath, [bin, 'templates', '--json']);
     expect(JSON.parse(stdout).map((t: { id: string }) => t.id)).toContain('mise-en-demeure-livraison');
+  });
+  it('stops quietly when the reader closes the pipe early (`recours templates | head -1`)', async () => {
+    const bin = join(import.meta.dirname, '../../bin/recours.js');
+    const child = spawn(process.execPath, [bin, 'templates'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    child.stdout.destroy(); // the reader is gone before the first line
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
   });
 });

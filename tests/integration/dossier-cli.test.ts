@@ -3,18 +3,13 @@ import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdir
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { main } from '../../cli/main.js';
+import { cliRunner } from '../support/cli.js';
 import { extractPdf, normaliseSpaces } from '../support/pdf-text.js';
 import { EXAMPLES_DIR } from '../support/examples.js';
 import { encryptedPdf, mediumPhoto, sha256 } from '../support/fixtures-evidence.js';
 import { pdfAttachments } from '../support/fixtures-dossier.js';
 
-async function run(...args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main(args, { out: (l) => out.push(l), err: (l) => err.push(l) });
-  return { code, out: out.join('\n'), err: normaliseSpaces(err.join('\n')) };
-}
+const run = cliRunner({ err: normaliseSpaces });
 
 const dir = mkdtempSync(join(tmpdir(), 'recours-dossier-cli-'));
 const casePath = join(dir, 'dossier.json');

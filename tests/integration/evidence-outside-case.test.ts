@@ -8,16 +8,11 @@ import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, symlin
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { main } from '../../cli/main.js';
+import { cliRunner } from '../support/cli.js';
 import { EXAMPLES_DIR } from '../support/examples.js';
 import { extractPdf, normaliseSpaces } from '../support/pdf-text.js';
 
-async function run(...args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main(args, { out: (l) => out.push(l), err: (l) => err.push(l) });
-  return { code, out: normaliseSpaces(out.join('\n')), err: normaliseSpaces(err.join('\n')) };
-}
+const run = cliRunner(normaliseSpaces);
 
 const dir = mkdtempSync(join(tmpdir(), 'recours-dehors-'));
 const casePath = join(dir, 'affaire', 'dossier.json');

@@ -3,17 +3,12 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { main } from '../../cli/main.js';
+import { cliRunner } from '../support/cli.js';
 import { extractPdf, normaliseSpaces } from '../support/pdf-text.js';
 import { EXAMPLES_DIR } from '../support/examples.js';
 import { historyCsv, laptopConfirmation, SEVERAL_ORDERS, foreignEmail } from '../support/fixtures-import.js';
 
-async function run(...args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main(args, { out: (l) => out.push(l), err: (l) => err.push(l) });
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
+const run = cliRunner();
 
 const laptop = join(EXAMPLES_DIR, 'ordinateur-livre-jamais-recu.json');
 const tempDir = () => mkdtempSync(join(tmpdir(), 'recours-import-'));

@@ -6,7 +6,7 @@ import { mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { main } from '../../cli/main.js';
+import { cliRunner } from '../support/cli.js';
 import { failedConditions } from '../../core/common/letter/conditions.js';
 import { letterReadiness } from '../../core/common/letter/readiness.js';
 import { recommendNextStep } from '../../core/common/deadlines/index.js';
@@ -14,19 +14,13 @@ import { loadTemplateRegistry } from '../../core/node/template-registry.js';
 import { ApiError, type ApiMethod, type ApiParams, type ApiResults } from '../../core/common/api/contract.js';
 import { createApiDispatcher } from '../../core/node/api/index.js';
 import { createMemorySettingsStore } from '../../core/node/settings/index.js';
-import { EXAMPLES_DIR, loadExample, readable } from '../support/examples.js';
+import { EXAMPLES_DIR, examplePath as example, loadExample, readable } from '../support/examples.js';
 
 const TODAY = '2026-11-25';
 const registry = loadTemplateRegistry();
 const conditionsOf = (id: string) => registry.get(id)?.meta.conditions;
 
-async function run(...args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main(args, { out: (l) => out.push(l), err: (l) => err.push(l) });
-  return { code, out: readable(out.join('\n')), err: readable(err.join('\n')) };
-}
-const example = (name: string) => join(EXAMPLES_DIR, name);
+const run = cliRunner(readable);
 
 describe('recours generate checks the remedy', () => {
   it('refuses the legal guarantee more than two years after delivery, names the hidden-defects letter, writes nothing', async () => {

@@ -6,6 +6,9 @@ import type { CaseFile } from '../../core/common/case/schema.js';
 
 export const EXAMPLES_DIR = join(import.meta.dirname, '../../examples');
 
+/** The path of an example case file (`examplePath('telephone-defectueux.json')`). */
+export const examplePath = (name: string) => join(EXAMPLES_DIR, name);
+
 export const exampleFiles = readdirSync(EXAMPLES_DIR).filter((f) => f.endsWith('.json')).sort();
 
 export async function loadExample(file: string): Promise<CaseFile> {

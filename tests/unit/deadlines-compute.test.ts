@@ -5,7 +5,9 @@
 import { describe, expect, it } from 'vitest';
 import type { CaseFile } from '../../core/common/case/schema.js';
 import type { DeadlineInfo } from '../../core/common/api/contract.js';
-import { computeDeadlines, deadlineGaps, lateRefund, type Deadline, type DeadlineId } from '../../core/common/deadlines/index.js';
+import { loadTemplateRegistry } from '../../core/node/template-registry.js';
+import { amazonEu } from '../support/cases.js';
+import { catalogueOptions, computeDeadlines, deadlineGaps, lateRefund, type Deadline, type DeadlineId } from '../../core/common/deadlines/index.js';
 
 const TODAY = '2026-11-25';
 
@@ -13,11 +15,7 @@ function baseCase(change: (c: CaseFile) => void = () => {}): CaseFile {
   const c: CaseFile = {
     format: 'recours/case@1',
     claimant: { firstName: 'Léa', lastName: 'Roux', address: { lines: ['1 rue Haute'], postalCode: '75011', city: 'Paris' } },
-    respondent: {
-      role: 'platform',
-      name: 'Amazon EU S.à r.l.',
-      address: { lines: ['38 avenue John F. Kennedy'], postalCode: 'L-1855', city: 'Luxembourg', country: 'Luxembourg' },
-    },
+    respondent: amazonEu(),
     order: { platform: 'Amazon', date: '2026-10-01', items: [{ description: 'Lampe', quantity: 1, unitPrice: 40 }], total: 40 },
     dispute: { type: 'non-delivery', facts: 'Rien reçu.', demand: 'delivery' },
   };
@@ -296,9 +294,12 @@ describe('mediator, A-to-z, bank and GDPR periods', () => {
 describe('the response period of the last letter sent', () => {
   const withLetter = (template: string, date = '2026-11-20') =>
     baseCase((k) => (k.contacts = [{ date, channel: 'letter', summary: 'Lettre.', template }]));
+  // A template's period is in its header only: read from the catalogue, as `recours deadlines` and the app do.
+  const registry = loadTemplateRegistry();
+  const fromHeaders = (c: CaseFile) => computeDeadlines(c, TODAY, catalogueOptions((id) => registry.get(id)?.meta)).find((d) => d.id === 'response-due');
 
   it('uses the template’s period', () => {
-    const d = deadline(withLetter('mise-en-demeure-livraison'), 'response-due');
+    const d = fromHeaders(withLetter('mise-en-demeure-livraison'));
     expect(d).toMatchObject({ date: '2026-11-28', overdue: false });
     expect(d?.label.replace(/\u00a0/g, ' ')).toBe('Réponse attendue à votre mise en demeure de livrer du 20 novembre 2026');
   });
@@ -309,7 +310,7 @@ describe('the response period of the last letter sent', () => {
     expect(deadline(c, 'response-due')?.date).toBe('2026-12-05');
   });
   it('gives the mediator ninety days', () => {
-    expect(deadline(withLetter('saisine-mediateur', '2026-09-10'), 'response-due')?.date).toBe('2026-12-09');
+    expect(fromHeaders(withLetter('saisine-mediateur', '2026-09-10'))?.date).toBe('2026-12-09');
   });
 });
 

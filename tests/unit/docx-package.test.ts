@@ -71,16 +71,17 @@ describe('writeLetterDocx: the package', () => {
     }
   });
 
-  it('is an A4 page with 25 mm margins', () => {
+  // The PDF's page since the writers share core/common/document/page-geometry.ts (was 25 mm all round).
+  it('is an A4 page with the PDF letter margins: 20 mm top, 22 mm bottom, 25 mm sides', () => {
     expect(documentXml).toMatch(new RegExp(`<w:pgSz w:w="${A4_WIDTH}" w:h="16838"`));
-    expect(documentXml).toMatch(/<w:pgMar w:top="1417" w:right="1417" w:bottom="1417" w:left="1417"/);
+    expect(documentXml).toMatch(/<w:pgMar w:top="1134" w:right="1417" w:bottom="1247" w:left="1417"/);
   });
 
   it('defines the named letter styles, DejaVu Serif in French by default, justified body text', () => {
     for (const id of ['Expediteur', 'Destinataire', 'LieuDate', 'ModeEnvoi', 'Objet', 'Corps', 'Titre', 'Liste', 'Cloture', 'Signature', 'PiecesJointes']) {
       expect(stylesXml, id).toContain(`w:styleId="${id}"`);
     }
-    expect(stylesXml).toMatch(/<w:docDefaults><w:rPrDefault><w:rPr><w:rFonts w:ascii="DejaVu Serif"[^>]*\/><w:sz w:val="22"\/>.*<w:lang w:val="fr-FR"\/>/);
+    expect(stylesXml).toMatch(/<w:docDefaults><w:rPrDefault><w:rPr><w:rFonts w:ascii="DejaVu Serif"[^>]*\/><w:sz w:val="21"\/>.*<w:lang w:val="fr-FR"\/>/);
     const style = (id: string) => new RegExp(`<w:style [^>]*w:styleId="${id}">.*?</w:style>`).exec(stylesXml)?.[0] ?? '';
     expect(style('Corps')).toContain('<w:jc w:val="both"/>');
     expect(style('Titre')).toContain('<w:keepNext/>');
@@ -92,18 +93,23 @@ describe('writeLetterDocx: the package', () => {
     expect(style('Destinataire')).toContain('<w:ind w:left="4819"/>');
   });
 
-  it('turns on automatic hyphenation', async () => {
+  it('turns on automatic hyphenation, except where the PDF never hyphenates (addresses, subject, headings, closing)', async () => {
     expect(await part(zip, 'word/settings.xml')).toContain('<w:autoHyphenation/>');
+    const style = (id: string) => new RegExp(`<w:style [^>]*w:styleId="${id}">.*?</w:style>`).exec(stylesXml)?.[0] ?? '';
+    for (const id of ['Expediteur', 'Destinataire', 'Objet', 'Titre', 'Cloture', 'Signature']) {
+      expect(style(id), id).toContain('<w:suppressAutoHyphens/>');
+    }
+    for (const id of ['Corps', 'Liste', 'Tableau']) expect(style(id), id).not.toContain('suppressAutoHyphens');
   });
 
   it('pushes the recipient down to the envelope window (≈ 55 mm from the top)', () => {
-    // 6 sender lines of 12.5 pt (250 twips) from the 25 mm margin, then the space before: 55 mm = 3118 twips.
-    const before = /<w:pStyle w:val="Destinataire"\/>.*?<w:spacing w:before="(\d+)"/.exec(documentXml);
-    expect(Number(before?.[1])).toBe(3118 - 1417 - 6 * 250);
+    // 6 sender lines of 13.86 pt (277 twips, the PDF's line) from the 20 mm margin, then the space before: 55 mm = 3118 twips.
+    const before = /<w:pStyle w:val="Destinataire"\/><w:spacing [^>]*w:before="(\d+)"/.exec(documentXml);
+    expect(Math.abs(Number(before?.[1]) - (3118 - 1134 - 6 * 277))).toBeLessThanOrEqual(1);
   });
 
   it('uses real numbering for lists, each numbered list starting again', () => {
-    const numIds = [...documentXml.matchAll(/<w:pStyle w:val="Liste"\/><w:numPr><w:ilvl w:val="0"\/><w:numId w:val="(\d+)"\/>/g)].map((m) => m[1]);
+    const numIds = [...documentXml.matchAll(/<w:pStyle w:val="Liste"\/>(?:<w:widowControl\/>)?<w:numPr><w:ilvl w:val="0"\/><w:numId w:val="(\d+)"\/>/g)].map((m) => m[1]);
     expect(numIds).toHaveLength(4);
     expect(new Set(numIds).size).toBe(2);
   });

@@ -5,31 +5,27 @@
 import { describe, expect, it } from 'vitest';
 import type { CaseFile, Contact } from '../../core/common/case/schema.js';
 import type { NextStepInfo } from '../../core/common/api/contract.js';
-import { currentStage, recommendNextStep, RUNGS, stepWarnings } from '../../core/common/deadlines/index.js';
+import { amazonLaptopCase } from '../support/cases.js';
+import { catalogueOptions, currentStage, recommendNextStep as recommendWith, RUNGS, stepWarnings as warningsWith, type NextStepOptions } from '../../core/common/deadlines/index.js';
+import { loadTemplateRegistry } from '../../core/node/template-registry.js';
 
 const TODAY = '2026-11-25';
+/**
+ * The response periods and the conditions live in the templates' headers only, read from the catalogue as
+ * `recours next` and the app do (before, a table of the ladder restated the periods, and the warnings restated the
+ * conditions in words of their own). The plan is tested on its own, without the conditions that pass steps over
+ * (tests/integration/remedy-conditions.test.ts tests those); the warnings of a step include its conditions.
+ */
+const registry = loadTemplateRegistry();
+const catalogue = catalogueOptions((id) => registry.get(id)?.meta);
+const recommendNextStep = (c: CaseFile, today: string, options: NextStepOptions = { responseDays: catalogue.responseDays }) => recommendWith(c, today, options);
+const stepWarnings = (c: CaseFile, templateId: string, today: string) => warningsWith(c, templateId, today, catalogue.conditions?.(templateId));
 
 function delivery(contacts: Contact[] = [], change: (c: CaseFile) => void = () => {}): CaseFile {
-  const c: CaseFile = {
-    format: 'recours/case@1',
-    claimant: { firstName: 'Karim', lastName: 'Benali', address: { lines: ['27 rue Paul Bert'], postalCode: '69003', city: 'Lyon' } },
-    respondent: {
-      role: 'platform',
-      name: 'Amazon EU S.à r.l.',
-      address: { lines: ['38 avenue John F. Kennedy'], postalCode: 'L-1855', city: 'Luxembourg', country: 'Luxembourg' },
-    },
-    order: {
-      platform: 'Amazon',
-      number: '402-7719254-3381946',
-      date: '2026-09-28',
-      items: [{ description: 'Ordinateur portable', quantity: 1, unitPrice: 849.99 }],
-      total: 849.99,
-      promisedDelivery: '2026-10-02',
-      delivered: '2026-10-02',
-    },
-    dispute: { type: 'non-delivery', facts: 'Colis indiqué livré, jamais reçu.', demand: 'refund' },
-    contacts,
-  };
+  const c = amazonLaptopCase();
+  c.order = { ...c.order!, promisedDelivery: '2026-10-02', delivered: '2026-10-02' };
+  c.dispute.facts = 'Colis indiqué livré, jamais reçu.';
+  c.contacts = contacts;
   change(c);
   return c;
 }
@@ -129,11 +125,12 @@ describe('the current rung', () => {
 describe('warnings when a step’s condition is not met', () => {
   it('mediator without any written complaint (L612-2, 1°)', () => {
     const w = stepWarnings(delivery([{ date: '2026-10-05', channel: 'phone', summary: 'Appel.' }]), 'saisine-mediateur', TODAY);
-    expect(w[0]).toMatch(/^Aucune réclamation écrite au professionnel.*art\. L612-2, 1°/);
+    expect(plain(w[0] ?? '')).toMatch(/^Aucune réclamation écrite au professionnel.*art\. L612-2, 1°/);
   });
   it('mediator more than one year after the written complaint (L612-2, 4°)', () => {
     const w = stepWarnings(delivery([letter('2025-11-20', 'reclamation-service-client')]), 'saisine-mediateur', TODAY).map(plain);
-    expect(w[0]).toBe('Votre première réclamation écrite date du 20 novembre 2025 : plus d’un an s’est écoulé (limite : 20 novembre 2026), la demande risque d’être irrecevable (C. conso, art. L612-2, 4°).');
+    // The condition's own words (mediator-within-a-year), which `recours generate` and the app also show.
+    expect(w[0]).toBe('Votre première réclamation écrite date du 20 novembre 2025 : la demande au médiateur est irrecevable plus d’un an après la réclamation écrite (C. conso, art. L612-2, 4° ; limite : 20 novembre 2026). La conciliation de justice reste possible.');
   });
   it('court above 5 000 €, and no amicable attempt: the CPC rule is to be checked after décret 2025-660', () => {
     const c = delivery([letter('2026-06-01', 'reclamation-service-client')], (k) => (k.dispute.amount = 6200));
@@ -145,8 +142,9 @@ describe('warnings when a step’s condition is not met', () => {
     const french = delivery([letter('2026-10-01', 'reclamation-service-client')], (k) => {
       k.respondent = { role: 'seller', name: 'MaisonConfort SAS', address: { lines: ['14 rue de l’Industrie'], postalCode: '59160', city: 'Lille' } };
     });
-    expect(stepWarnings(french, 'reclamation-cec-france', TODAY)[0]).toBe(
-      'MaisonConfort SAS est établi en France : le CEC France ne traite pas les litiges avec un professionnel établi en France ; saisissez plutôt le médiateur de la consommation.',
+    // The condition's own words (trader-in-eec-network).
+    expect(plain(stepWarnings(french, 'reclamation-cec-france', TODAY)[0] ?? '')).toBe(
+      'MaisonConfort SAS est établi en France : le CEC France ne traite pas les litiges avec un professionnel établi en France ; le médiateur de la consommation est compétent.',
     );
     const amazon = stepWarnings(delivery([letter('2026-10-01', 'reclamation-service-client')]), 'reclamation-cec-france', TODAY);
     expect(amazon.join('\n')).toContain('succursale française');

@@ -53,12 +53,17 @@ export interface Deadline {
 }
 
 export interface DeadlineOptions {
-  /** Response period of a template (its `responseDays`), when the catalogue in use differs from the built-in one. */
+  /**
+   * The response period of a template: its header's `responseDays`, from the catalogue in use. Without it, or for a
+   * template the catalogue does not know, the answer is awaited DEFAULT_RESPONSE_DAYS.
+   */
   responseDays?: (templateId: string) => number | undefined;
 }
 
 /** Legal delivery period when no date was agreed (L216-1). */
 export const LEGAL_DELIVERY_DAYS = 30;
+/** The answer awaited to a letter whose template's period is not known. */
+const DEFAULT_RESPONSE_DAYS = 15;
 const WITHDRAWAL_DAYS = 14;
 const REFUND_DAYS = 14;
 const CONFORMITY_DAYS = 30;
@@ -101,6 +106,11 @@ export function presumptionMonths(used: boolean | undefined): number {
 
 export function presumptionEndDate(delivered: string, used: boolean | undefined): string {
   return addMonths(delivered, presumptionMonths(used));
+}
+
+/** Amazon's published terms: an A-to-z claim up to 90 days after the latest estimated delivery date. */
+export function aToZLimitDate(promised: string): string {
+  return addDays(promised, A_TO_Z_DAYS);
 }
 
 /** C. civ. art. 1648: two years from the discovery of the hidden defect. */
@@ -201,7 +211,7 @@ const responseDue: Rule = (c, _today, options) => {
   // Letters whose answer is due by law have their own deadline below.
   if (last.template === 'contestation-bancaire' || GDPR_TEMPLATES.has(last.template)) return undefined;
   const step = TEMPLATE_STEPS[last.template];
-  const days = c.letter?.responseDays ?? options.responseDays?.(last.template) ?? step?.responseDays ?? 15;
+  const days = c.letter?.responseDays ?? options.responseDays?.(last.template) ?? DEFAULT_RESPONSE_DAYS;
   const name = step?.name ?? `lettre « ${last.template} »`;
   if (last.template === 'saisine-mediateur') {
     // The mediator's notice of the outcome ends the mediation (fact sheet §8.2): from then on nothing is awaited.
@@ -373,7 +383,7 @@ const aToZLimit: Rule = (c) => {
   return {
     id: 'a-to-z-limit',
     label: 'Fin de la période de réclamation Garantie A à Z',
-    date: addDays(promised, A_TO_Z_DAYS),
+    date: aToZLimitDate(promised),
     basis: 'Conditions de la Garantie A à Z publiées par Amazon (non légales)',
     note: '90 jours après la date de livraison estimée la plus tardive, selon les conditions publiées par Amazon sur ses sites étrangers : vérifiez-les sur amazon.fr.',
   };

@@ -7,7 +7,7 @@ export {
   subscriptionRefundDueDate,
 } from './compute.js';
 export type { Deadline, DeadlineId, DeadlineOptions } from './compute.js';
-export { recommendNextStep, stepWarnings, planFor } from './next-step.js';
+export { catalogueOptions, recommendNextStep, stepWarnings, planFor, type NextStepOptions } from './next-step.js';
 export type { NextStep } from './next-step.js';
 export { RUNGS, TEMPLATE_STEPS, currentStage, lettersSent, writtenComplaints, isWritten } from './ladder.js';
 export type { RungId } from './ladder.js';

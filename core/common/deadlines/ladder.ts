@@ -23,38 +23,41 @@ export const RUNGS = [
 
 export type RungId = (typeof RUNGS)[number]['id'];
 
-/** Each template of the catalogue: its rung and how a sentence names the letter (« votre mise en demeure de livrer »). */
-export const TEMPLATE_STEPS: Record<string, { rung: RungId; name: string; responseDays: number }> = {
-  'reclamation-service-client': { rung: 'complaint', name: 'réclamation écrite', responseDays: 15 },
-  'vendeur-marketplace': { rung: 'complaint', name: 'réclamation au vendeur Marketplace', responseDays: 8 },
-  'reclamation-contrefacon': { rung: 'complaint', name: 'réclamation pour produit contrefait', responseDays: 15 },
-  'abonnement-prime': { rung: 'complaint', name: 'réclamation sur l’abonnement', responseDays: 15 },
-  'demande-rgpd-acces': { rung: 'complaint', name: 'demande d’accès aux données (RGPD)', responseDays: 30 },
-  'demande-rgpd-effacement': { rung: 'complaint', name: 'demande d’effacement des données (RGPD)', responseDays: 30 },
-  'incident-securite-compte': { rung: 'complaint', name: 'signalement d’incident de sécurité du compte', responseDays: 8 },
-  'contestation-bancaire': { rung: 'complaint', name: 'contestation d’opérations auprès de la banque', responseDays: 1 },
-  'reclamation-garantie-a-z': { rung: 'platform-claim', name: 'réclamation au titre de la Garantie A à Z', responseDays: 8 },
-  'demande-reexamen': { rung: 'reconsideration', name: 'demande de réexamen', responseDays: 15 },
-  'mise-en-demeure-livraison': { rung: 'formal-notice', name: 'mise en demeure de livrer', responseDays: 8 },
-  'mise-en-demeure-conformite': { rung: 'formal-notice', name: 'mise en demeure (garantie légale de conformité)', responseDays: 15 },
-  'mise-en-demeure-vices-caches': { rung: 'formal-notice', name: 'mise en demeure (garantie des vices cachés)', responseDays: 15 },
-  'mise-en-demeure-remboursement': { rung: 'formal-notice', name: 'mise en demeure de rembourser', responseDays: 8 },
-  signalconso: { rung: 'authority', name: 'signalement SignalConso', responseDays: 30 },
-  'reclamation-cec-france': { rung: 'authority', name: 'réclamation au Centre Européen des Consommateurs France', responseDays: 30 },
-  'saisine-mediateur': { rung: 'mediation', name: 'saisine du médiateur de la consommation', responseDays: 90 },
-  'demande-conciliateur': { rung: 'conciliation', name: 'demande de conciliation', responseDays: 30 },
-  'requete-tribunal': { rung: 'court', name: 'requête au tribunal', responseDays: 90 },
+/**
+ * Each template of the catalogue: its rung and how a sentence names the letter (« votre mise en demeure de livrer »).
+ * Its response period is in its header only (`responseDays`), read through the catalogue in use (DeadlineOptions).
+ */
+export const TEMPLATE_STEPS: Record<string, { rung: RungId; name: string }> = {
+  'reclamation-service-client': { rung: 'complaint', name: 'réclamation écrite' },
+  'vendeur-marketplace': { rung: 'complaint', name: 'réclamation au vendeur Marketplace' },
+  'reclamation-contrefacon': { rung: 'complaint', name: 'réclamation pour produit contrefait' },
+  'abonnement-prime': { rung: 'complaint', name: 'réclamation sur l’abonnement' },
+  'demande-rgpd-acces': { rung: 'complaint', name: 'demande d’accès aux données (RGPD)' },
+  'demande-rgpd-effacement': { rung: 'complaint', name: 'demande d’effacement des données (RGPD)' },
+  'incident-securite-compte': { rung: 'complaint', name: 'signalement d’incident de sécurité du compte' },
+  'contestation-bancaire': { rung: 'complaint', name: 'contestation d’opérations auprès de la banque' },
+  'reclamation-garantie-a-z': { rung: 'platform-claim', name: 'réclamation au titre de la Garantie A à Z' },
+  'demande-reexamen': { rung: 'reconsideration', name: 'demande de réexamen' },
+  'mise-en-demeure-livraison': { rung: 'formal-notice', name: 'mise en demeure de livrer' },
+  'mise-en-demeure-conformite': { rung: 'formal-notice', name: 'mise en demeure (garantie légale de conformité)' },
+  'mise-en-demeure-vices-caches': { rung: 'formal-notice', name: 'mise en demeure (garantie des vices cachés)' },
+  'mise-en-demeure-remboursement': { rung: 'formal-notice', name: 'mise en demeure de rembourser' },
+  signalconso: { rung: 'authority', name: 'signalement SignalConso' },
+  'reclamation-cec-france': { rung: 'authority', name: 'réclamation au Centre Européen des Consommateurs France' },
+  'saisine-mediateur': { rung: 'mediation', name: 'saisine du médiateur de la consommation' },
+  'demande-conciliateur': { rung: 'conciliation', name: 'demande de conciliation' },
+  'requete-tribunal': { rung: 'court', name: 'requête au tribunal' },
   // The rungs of fact sheet §8.3.
-  'reexamen-refus-banque': { rung: 'reconsideration', name: 'demande de réexamen du refus de la banque', responseDays: 8 },
-  'saisine-mediateur-bancaire': { rung: 'mediation', name: 'saisine du médiateur de la banque', responseDays: 90 },
-  'mise-en-demeure-abonnement': { rung: 'formal-notice', name: 'mise en demeure (abonnement facturé à tort)', responseDays: 8 },
-  'notification-dsa': { rung: 'platform-claim', name: 'notification à la plateforme (règlement sur les services numériques)', responseDays: 8 },
-  'plainte-cnil': { rung: 'authority', name: 'plainte à la CNIL', responseDays: 90 },
-  'petits-litiges-europeens': { rung: 'court', name: 'procédure européenne de règlement des petits litiges (formulaire A)', responseDays: 30 },
-  'plainte-ddpp': { rung: 'authority', name: 'plainte écrite à la DDPP', responseDays: 30 },
-  'signalement-douane': { rung: 'authority', name: 'signalement à la douane', responseDays: 30 },
-  'recouvrement-petites-creances': { rung: 'conciliation', name: 'procédure simplifiée de recouvrement des petites créances', responseDays: 30 },
-  'requete-injonction-payer': { rung: 'court', name: 'requête en injonction de payer', responseDays: 30 },
+  'reexamen-refus-banque': { rung: 'reconsideration', name: 'demande de réexamen du refus de la banque' },
+  'saisine-mediateur-bancaire': { rung: 'mediation', name: 'saisine du médiateur de la banque' },
+  'mise-en-demeure-abonnement': { rung: 'formal-notice', name: 'mise en demeure (abonnement facturé à tort)' },
+  'notification-dsa': { rung: 'platform-claim', name: 'notification à la plateforme (règlement sur les services numériques)' },
+  'plainte-cnil': { rung: 'authority', name: 'plainte à la CNIL' },
+  'petits-litiges-europeens': { rung: 'court', name: 'procédure européenne de règlement des petits litiges (formulaire A)' },
+  'plainte-ddpp': { rung: 'authority', name: 'plainte écrite à la DDPP' },
+  'signalement-douane': { rung: 'authority', name: 'signalement à la douane' },
+  'recouvrement-petites-creances': { rung: 'conciliation', name: 'procédure simplifiée de recouvrement des petites créances' },
+  'requete-injonction-payer': { rung: 'court', name: 'requête en injonction de payer' },
 };
 
 /** Reports that inform an authority and can be made at any time: they do not move the dispute up the ladder. */

@@ -8,16 +8,21 @@
  * journal); the first complaint is also done when any written complaint was sent.
  */
 import type { CaseFile } from '../case/schema.js';
-import { formatAmount } from '../format/money.js';
 import { addDays, daysBetween, formatLongDate } from '../format/dates.js';
-import { disputeLocation, GOODS_DISPUTES, SMALL_CLAIMS_LIMIT, isAmazonCase, isMarketplaceSale, sellerIsPrivate, trader, traderLocation } from './case-facts.js';
-import { bankContestationLimitDate, computeDeadlines, findDeadline, guaranteeEndDate, hiddenDefectLimitDate, mediatorLimit, type DeadlineOptions } from './compute.js';
+import { disputeLocation, GOODS_DISPUTES, isAmazonCase, isMarketplaceSale, trader } from './case-facts.js';
+import { bankContestationLimitDate, computeDeadlines, findDeadline, hiddenDefectLimitDate, mediatorLimit, type DeadlineOptions } from './compute.js';
 import { currentStage, lettersSent, rungIndex, SIDE_REPORTS, TEMPLATE_STEPS, writtenComplaints } from './ladder.js';
 import { failedConditions, type ConditionId } from '../letter/conditions.js';
+import type { TemplateMeta } from '../templates/metadata.js';
 
 export interface NextStepOptions extends DeadlineOptions {
   /** The conditions each template declares (its header's `conditions`): a step whose remedy is closed is never proposed. */
   conditions?: (templateId: string) => readonly ConditionId[] | undefined;
+}
+
+/** What the ladder reads in a template's header (its response period, its conditions), from the catalogue in use. */
+export function catalogueOptions(header: (templateId: string) => Pick<TemplateMeta, 'responseDays' | 'conditions'> | undefined): NextStepOptions {
+  return { responseDays: (id) => header(id)?.responseDays, conditions: (id) => header(id)?.conditions };
 }
 
 /** Compatible with NextStepInfo (core/common/api/contract.ts). */
@@ -38,11 +43,9 @@ const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 type Step = string | { pseudo: 'international' };
 
+/** The legal guarantee of conformity is open: the condition its letters declare (`legal-guarantee-open`). */
 function guaranteeApplies(c: CaseFile, today: string): boolean {
-  if (sellerIsPrivate(c)) return false;
-  const delivered = c.order?.delivered;
-  if (!delivered) return true;
-  return (c.dispute.noticed ?? today) <= guaranteeEndDate(delivered);
+  return failedConditions(c, ['legal-guarantee-open'], today).length === 0;
 }
 
 function complaintFor(c: CaseFile): string[] {
@@ -111,41 +114,33 @@ export function planFor(c: CaseFile, today: string): Step[] {
 /** Guidance for a fraud (fact sheet §8.3 1): a step of its own, not a letter. */
 const POLICE_REPORT = 'Déposez plainte auprès de la police ou de la gendarmerie ; pour une fraude à la carte bancaire, le signalement se fait en ligne sur Perceval (https://www.moncommissariat.interieur.gouv.fr/fr/demarches/perceval). Indiquez ensuite sa date et sa référence (contestedPayment.policeReport).';
 
-/** What stands in the way of a template's step, in French: unmet legal conditions and missing facts. */
-export function stepWarnings(c: CaseFile, templateId: string, today: string): string[] {
-  const w: string[] = [];
+/**
+ * What stands in the way of a template's step, in French: the conditions of its header that the case does not meet
+ * (said by the conditions themselves), then the facts to complete and the practices to respect.
+ */
+export function stepWarnings(c: CaseFile, templateId: string, today: string, conditions: readonly ConditionId[] = []): string[] {
+  const w: string[] = failedConditions(c, conditions, today).map((f) => f.message);
   const written = writtenComplaints(c);
   const firstWritten = written[0];
   const sent = lettersSent(c);
   const sentIds = new Set(sent.map((k) => k.template));
-  const amount = c.dispute.amount ?? c.order?.total;
   switch (templateId) {
-    case 'saisine-mediateur':
-      if (!firstWritten) {
-        w.push('Aucune réclamation écrite au professionnel dans le journal des contacts : le médiateur déclarera la demande irrecevable (C. conso, art. L612-2, 1°). Envoyez d’abord une réclamation écrite.');
-      } else {
-        const limit = mediatorLimit(c);
-        if (limit && today > limit.date) w.push(`Votre première réclamation écrite date du ${long(limit.from)} : plus d’un an s’est écoulé (limite : ${long(limit.date)}), la demande risque d’être irrecevable (C. conso, art. L612-2, 4°).`);
-        else if (daysBetween(firstWritten.date, today) < 60) w.push('Certains médiateurs demandent d’attendre deux mois après la réclamation écrite (pratique de ces médiateurs, non exigée par la loi) : vérifiez leurs conditions.');
-      }
+    // A complaint, a mediation or a court already seized, the year passed: the header's conditions.
+    case 'saisine-mediateur': {
+      const limit = mediatorLimit(c);
+      if (firstWritten && !(limit && today > limit.date) && daysBetween(firstWritten.date, today) < 60) w.push('Certains médiateurs demandent d’attendre deux mois après la réclamation écrite (pratique de ces médiateurs, non exigée par la loi) : vérifiez leurs conditions.');
       if (!c.mediator) w.push('Indiquez le médiateur (mediator) : le professionnel doit vous communiquer ses coordonnées (C. conso, art. L616-1) ; cherchez la rubrique « médiation » de ses conditions générales de vente ou sa réponse à votre réclamation, et la liste officielle sur economie.gouv.fr/mediation-conso.');
-      if (sentIds.has('requete-tribunal')) w.push('Le litige est déjà soumis à un tribunal : le médiateur ne peut pas l’examiner (C. conso, art. L612-2, 3°).');
       break;
+    }
+    // Where the trader is established: the header's condition (trader-in-eec-network).
     case 'reclamation-cec-france': {
-      const where = traderLocation(c);
-      if (where === 'france') w.push(`${trader(c).name} est établi en France : le CEC France ne traite pas les litiges avec un professionnel établi en France ; saisissez plutôt le médiateur de la consommation.`);
-      if (where === 'outside') w.push(`${trader(c).name} est établi hors de l’Union européenne, de l’Islande et de la Norvège : le CEC France ne peut pas intervenir.`);
-      if (where === 'unknown') w.push('Le pays du vendeur n’est pas connu : indiquez son adresse (order.seller.address), affichée sur sa page vendeur.');
       if (isAmazonCase(c) && !isMarketplaceSale(c)) w.push('Les ventes d’Amazon sont probablement facturées par sa succursale française (Amazon EU SARL, Clichy, RCS Nanterre 487 773 327) : le CEC France pourrait considérer le litige comme national. Vérifiez la mention « Vendu par » de votre facture.');
       if (!firstWritten) w.push('Le CEC France demande d’avoir d’abord écrit au professionnel et gardé une copie de ce courrier.');
       else if (daysBetween(firstWritten.date, today) < 21) w.push(`Le CEC France demande d’attendre trois semaines après votre réclamation écrite du ${long(firstWritten.date)}, soit jusqu’au ${long(addDays(firstWritten.date, 21))}.`);
       break;
     }
+    // A Marketplace sale, within 90 days, never after a chargeback: the header's conditions.
     case 'reclamation-garantie-a-z': {
-      if (!isMarketplaceSale(c)) w.push('La Garantie A à Z couvre les articles vendus et expédiés par un vendeur tiers ; pour un article vendu ou expédié par Amazon, adressez-vous à Amazon directement.');
-      if (sentIds.has('contestation-bancaire')) w.push('Selon les conditions publiées par Amazon, aucune réclamation A à Z n’est possible lorsque le paiement a été contesté auprès de la banque.');
-      const promised = c.order?.promisedDelivery;
-      if (promised && today > addDays(promised, 90)) w.push(`Selon les conditions publiées par Amazon, la réclamation doit être déposée dans les 90 jours suivant la date de livraison estimée (${long(promised)}) : ce délai est dépassé.`);
       const sellerContact = written.find((k) => k.channel === 'message' || k.template === 'vendeur-marketplace');
       if (!sellerContact) w.push('Amazon demande de contacter d’abord le vendeur et de lui laisser 48 heures pour répondre.');
       else if (daysBetween(sellerContact.date, today) < 2) w.push(`Amazon demande de laisser au vendeur 48 heures pour répondre à votre message du ${long(sellerContact.date)}.`);
@@ -161,8 +156,8 @@ export function stepWarnings(c: CaseFile, templateId: string, today: string): st
       if (!c.bank) w.push('Indiquez votre banque et l’adresse de votre agence (bank).');
       break;
     }
+    // Up to 5 000 €: the header's condition (small-claim).
     case 'requete-tribunal': {
-      if (amount !== undefined && amount > SMALL_CLAIMS_LIMIT) w.push(`Le montant réclamé (${formatAmount(amount)}) dépasse 5 000 € : la requête ne convient qu’aux demandes jusqu’à 5 000 € ; au-delà de 10 000 €, l’avocat est obligatoire.`);
       const amicable = sent.some((k) => ['saisine-mediateur', 'demande-conciliateur'].includes(k.template));
       if (!amicable) w.push('Pour une demande n’excédant pas 5 000 €, le code de procédure civile impose en principe une tentative préalable de conciliation, de médiation ou de procédure participative, à peine d’irrecevabilité (article 750-1 dans sa rédaction issue du décret n° 2023-357 ; vérifiez sur Légifrance sa numérotation depuis le décret n° 2025-660).');
       if (!c.evidence || c.evidence.length === 0) w.push('Aucune pièce au dossier : joignez les pièces qui prouvent vos demandes (commande, échanges, lettres et accusés de réception).');
@@ -177,13 +172,12 @@ export function stepWarnings(c: CaseFile, templateId: string, today: string): st
     case 'demande-conciliateur':
       if (!c.conciliator) w.push('Indiquez le conciliateur de justice (conciliator) : nom et adresse de sa permanence.');
       break;
+    // A professional seller, within two years: the header's condition (legal-guarantee-open).
     case 'mise-en-demeure-conformite':
-      if (sellerIsPrivate(c)) w.push(`Le vendeur est un particulier : la garantie légale de conformité ne s’applique pas${c.dispute.type === 'defective' ? ' ; utilisez la garantie des vices cachés (modèle « mise-en-demeure-vices-caches »)' : ''}.`);
-      else if (!guaranteeApplies(c, today)) w.push(`Le défaut est apparu plus de deux ans après la délivrance : la garantie légale de conformité ne s’applique plus (C. conso, art. L217-3)${c.dispute.type === 'defective' ? ' ; utilisez la garantie des vices cachés (modèle « mise-en-demeure-vices-caches »)' : ''}.`);
       if (!c.order?.delivered) w.push('Indiquez la date de livraison (order.delivered) : la garantie court de la délivrance.');
       break;
+    // Not a mismatch with the order: the header's condition (hidden-defect-not-mismatch).
     case 'mise-en-demeure-vices-caches': {
-      if (c.dispute.type === 'non-conforming') w.push('Un bien différent de celui commandé relève de la garantie légale de conformité (C. conso, art. L217-4) ou de la délivrance, non de la garantie des vices cachés : utilisez le modèle « mise-en-demeure-conformite ».');
       const noticed = c.dispute.noticed;
       if (!noticed) w.push('Indiquez la date de découverte du défaut (dispute.noticed) : l’action doit être engagée dans les deux ans de la découverte du vice (C. civ., art. 1648).');
       else if (today > hiddenDefectLimitDate(noticed)) w.push(`Le vice a été découvert le ${long(noticed)}, il y a plus de deux ans : l’action est prescrite sauf interruption ou suspension (C. civ., art. 1648).`);
@@ -246,10 +240,8 @@ export function recommendNextStep(c: CaseFile, today: string, options: NextStepO
     if (rung !== undefined && rungIndex(rung) < reached) return true;
     // A written complaint sent outside Recours counts as the first complaint (not as a bank contestation or a GDPR request).
     if (step === firstComplaint && written.length > 0 && TEMPLATE_STEPS[step]?.rung === 'complaint' && !['contestation-bancaire', 'demande-rgpd-acces', 'demande-rgpd-effacement'].includes(step)) return true;
-    if (step === 'reclamation-garantie-a-z') {
-      const promised = c.order?.promisedDelivery;
-      return sentIds.has('contestation-bancaire') || (promised !== undefined && today > addDays(promised, 90)) || rungIndex(stage.id) > rungIndex('platform-claim');
-    }
+    // Its window closed (after a chargeback, or 90 days on) or the case past it: the A-to-z claim is passed, not refused.
+    if (step === 'reclamation-garantie-a-z') return failedConditions(c, ['a-to-z-window'], today).length > 0 || rungIndex(stage.id) > rungIndex('platform-claim');
     return false;
   };
 

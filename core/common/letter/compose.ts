@@ -14,7 +14,9 @@ import type { CompiledTemplate } from '../templates/compile.js';
 import { finishText, parseBlocks, protectData } from '../templates/markup.js';
 import { KIND_LABELS } from '../templates/metadata.js';
 import { buildView } from '../templates/view-model.js';
+import type { CaseView } from '../templates/view-model.js';
 import { recipientOf } from './recipients.js';
+import type { Recipient } from './recipients.js';
 
 export interface ComposeOptions {
   /** Today's date (YYYY-MM-DD) on the user's clock: the letter's date when the case gives none. */
@@ -29,6 +31,28 @@ export function addressBlock(name: string[], a: CaseFile['claimant']['address'],
   return lines;
 }
 
+/**
+ * The sender block of every document the claimant signs (letters, bordereau): name and address, e-mail, phone, and
+ * the customer number only when writing to the professional that gave it. Typography applied.
+ */
+export function senderBlock(c: CaseFile, view: CaseView, to: Pick<Recipient, 'isRespondent'>): string[] {
+  const claimant = c.claimant;
+  const sender = addressBlock([view.claimant.fullName], claimant.address);
+  if (claimant.email) sender.push(claimant.email);
+  if (claimant.phone) sender.push(`Tél.\u00A0: ${claimant.phone}`);
+  if (claimant.customerId && to.isRespondent) sender.push(`N°\u00A0client\u00A0: ${claimant.customerId}`);
+  return sender.map(frenchTypography);
+}
+
+/** The recipient block: the party's address, or the fixed lines of a text filed on a website. Typography applied. */
+export function recipientBlock(to: Recipient): string[] {
+  const lines = to.kind === 'fixed' ? to.lines : addressBlock([to.name, ...(to.department ? [to.department] : [])], to.address);
+  return lines.map(frenchTypography);
+}
+
+/** « Lyon, le 25 novembre 2026 ». */
+export const placeDateLine = (view: CaseView): string => `${view.letter.place}, le ${formatLongDate(view.letter.date)}`;
+
 export function composeLetter(c: CaseFile, template: CompiledTemplate, options: ComposeOptions): LetterDocument {
   const meta = template.meta;
   const view = buildView(c, { today: options.today, defaultResponseDays: meta.responseDays });
@@ -42,14 +66,7 @@ export function composeLetter(c: CaseFile, template: CompiledTemplate, options: 
   if (!to) throw new Error(`« ${meta.title} » : le destinataire de la lettre n’est pas renseigné dans le dossier.`);
 
   const claimant = c.claimant;
-  const sender = addressBlock([view.claimant.fullName], claimant.address);
-  if (claimant.email) sender.push(claimant.email);
-  if (claimant.phone) sender.push(`Tél.\u00A0: ${claimant.phone}`);
-  // The customer number is the professional's: in the sender block only when writing to it.
-  if (claimant.customerId && to.isRespondent) sender.push(`N°\u00A0client\u00A0: ${claimant.customerId}`);
-
   const r = c.respondent;
-  const recipient = to.kind === 'fixed' ? to.lines : addressBlock([to.name, ...(to.department ? [to.department] : [])], to.address);
 
   // A text filed on a website has no sending mode.
   const sendingMode = to.online ? undefined : c.letter?.sending ?? meta.recommendedSending;
@@ -86,9 +103,9 @@ export function composeLetter(c: CaseFile, template: CompiledTemplate, options: 
       templateId: meta.id,
       kindLabel: KIND_LABELS[meta.kind],
     },
-    sender: sender.map(frenchTypography),
-    recipient: recipient.map(frenchTypography),
-    placeDate: `${view.letter.place}, le ${formatLongDate(view.letter.date)}`,
+    sender: senderBlock(c, view, to),
+    recipient: recipientBlock(to),
+    placeDate: placeDateLine(view),
     sending,
     references: references.map(([k, v]) => [k, frenchTypography(v)]),
     subject,

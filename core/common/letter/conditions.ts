@@ -5,12 +5,12 @@
  * sheet gives are here (../shared/reference/legal-facts-fr.md, section in each comment).
  */
 import type { CaseFile } from '../case/schema.js';
-import { addDays, addMonths, formatLongDate } from '../format/dates.js';
+import { addMonths, formatLongDate } from '../format/dates.js';
 import { formatAmount } from '../format/money.js';
 import { frenchTypography } from '../format/typography.js';
 import { SMALL_CLAIMS_LIMIT, isMarketplaceSale, sellerIsPrivate, trader, traderLocation } from '../deadlines/case-facts.js';
 import { lettersSent, writtenComplaints } from '../deadlines/ladder.js';
-import { computeDeadlines, findDeadline } from '../deadlines/compute.js';
+import { aToZLimitDate, computeDeadlines, findDeadline, guaranteeEndDate, mediatorLimit } from '../deadlines/compute.js';
 
 export const CONDITION_IDS = [
   'legal-guarantee-open',
@@ -65,7 +65,7 @@ const RULES: Record<ConditionId, Rule> = {
     }
     const delivered = c.order?.delivered;
     if (!delivered) return null;
-    const end = addMonths(delivered, 24);
+    const end = guaranteeEndDate(delivered);
     const seen = c.dispute.noticed ?? today;
     if (seen <= end) return null;
     const lapsed = `Le défaut est apparu le ${long(seen)}, plus de deux ans après la délivrance du ${long(delivered)} : le vendeur ne répond plus du défaut au titre de la garantie légale de conformité (C. conso, art. L217-3).`;
@@ -94,8 +94,8 @@ const RULES: Record<ConditionId, Rule> = {
       return { message: 'Selon les conditions publiées par Amazon, aucune réclamation A à Z n’est possible lorsque le paiement a été contesté auprès de la banque.', instead: formalNoticeFor(c) };
     }
     const promised = c.order?.promisedDelivery;
-    if (promised && today > addDays(promised, 90)) {
-      return { message: `Selon les conditions publiées par Amazon, la réclamation A à Z se dépose dans les 90 jours suivant la date de livraison estimée (${long(promised)}) : ce délai est dépassé depuis le ${long(addDays(promised, 90))}. Vos droits légaux restent entiers.`, instead: formalNoticeFor(c) };
+    if (promised && today > aToZLimitDate(promised)) {
+      return { message: `Selon les conditions publiées par Amazon, la réclamation A à Z se dépose dans les 90 jours suivant la date de livraison estimée (${long(promised)}) : ce délai est dépassé depuis le ${long(aToZLimitDate(promised))}. Vos droits légaux restent entiers.`, instead: formalNoticeFor(c) };
     }
     return null;
   },
@@ -130,13 +130,12 @@ const RULES: Record<ConditionId, Rule> = {
     if (sentTemplates(c).has('requete-tribunal')) return { message: 'Le litige est déjà soumis à un tribunal : le médiateur ne peut pas l’examiner (C. conso, art. L612-2, 3°).', instead: null };
     return null;
   },
-  // §7.4: L612-2 4° — within one year of the written complaint (the earliest one, so the limit is never late).
+  // §7.4, §8.2: L612-2 4° — within one year of the written complaint, counted as the mediator-limit deadline counts it
+  // (the earliest written exchange, chats included, so that the limit is never late).
   'mediator-within-a-year': (c, today) => {
-    const first = writtenComplaints(c)[0];
-    if (!first) return null;
-    const limit = addMonths(first.date, 12);
-    if (today <= limit) return null;
-    return { message: `Votre première réclamation écrite date du ${long(first.date)} : la demande au médiateur est irrecevable plus d’un an après la réclamation écrite (C. conso, art. L612-2, 4° ; limite : ${long(limit)}). La conciliation de justice reste possible.`, instead: 'demande-conciliateur' };
+    const limit = mediatorLimit(c);
+    if (!limit || today <= limit.date) return null;
+    return { message: `Votre première réclamation écrite date du ${long(limit.from)} : la demande au médiateur est irrecevable plus d’un an après la réclamation écrite (C. conso, art. L612-2, 4° ; limite : ${long(limit.date)}). La conciliation de justice reste possible.`, instead: 'demande-conciliateur' };
   },
   // §2.8: the requête, the procédure simplifiée and the European procedure stop at 5 000 €.
   'small-claim': (c) => {

@@ -9,7 +9,7 @@ import { formatLongDate } from '../../common/format/dates.js';
 import { KIND_LABELS, servesDispute, type TemplateKind } from '../../common/templates/metadata.js';
 import type { TemplateRegistry } from '../template-registry.js';
 import type { Annotation, CaseRecord } from '../store/case-store.js';
-import { computeDeadlines, currentStage, recommendNextStep } from '../../common/deadlines/index.js';
+import { catalogueOptions, computeDeadlines, currentStage, recommendNextStep } from '../../common/deadlines/index.js';
 
 type Log = (message: string) => void;
 
@@ -37,10 +37,8 @@ export function createLadder(registry: () => TemplateRegistry, log: Log) {
     return v.ok ? v.value : null;
   }
 
-  /** The response period of each template of the catalogue in use. */
-  const responseDays = (templateId: string): number | undefined => registry().get(templateId)?.meta.responseDays;
-  /** The conditions each template declares: the next step never proposes a letter whose remedy is closed. */
-  const conditions = (templateId: string) => registry().get(templateId)?.meta.conditions;
+  /** The response period and the conditions each template of the catalogue in use declares in its header. */
+  const catalogue = catalogueOptions((templateId) => registry().get(templateId)?.meta);
 
   /** Runs a deadlines rule on a complete case; a failure there is logged and the fallback used. */
   function withCase<T>(record: CaseRecord, run: (c: CaseFile) => T, c: CaseFile | null = complete(record)): T | null {
@@ -54,7 +52,7 @@ export function createLadder(registry: () => TemplateRegistry, log: Log) {
   }
 
   async function deadlines(record: CaseRecord, today: string, c: CaseFile | null = complete(record)): Promise<DeadlineInfo[]> {
-    const list = withCase(record, (valid) => computeDeadlines(valid, today, { responseDays }), c) ?? [];
+    const list = withCase(record, (valid) => computeDeadlines(valid, today, catalogue), c) ?? [];
     return list
       .map(({ id, label, date, basis, overdue, note }) => ({ id, label, date, basis, overdue, ...(note ? { note } : {}) }))
       .sort((a, b) => Number(b.overdue) - Number(a.overdue) || a.date.localeCompare(b.date));
@@ -74,7 +72,7 @@ export function createLadder(registry: () => TemplateRegistry, log: Log) {
 
     async nextStep(record: CaseRecord, today: string): Promise<NextStepInfo> {
       const fromModule = withCase(record, (c): NextStepInfo => {
-        const { templateId, label, reason, warnings } = recommendNextStep(c, today, { responseDays, conditions });
+        const { templateId, label, reason, warnings } = recommendNextStep(c, today, catalogue);
         return { templateId, label, reason, warnings };
       });
       if (fromModule) return fromModule;

@@ -1,5 +1,6 @@
 import { Document, Packer, Paragraph, Table } from 'docx';
 import type { LetterDocument } from '../../common/document/model.js';
+import { runningHeaderText } from '../../common/document/page-geometry.js';
 import { loadLetterFonts } from '../fonts.js';
 import type { FontSet } from '../fonts.js';
 import { ListCounter, bodyToDocx } from './body-blocks.js';
@@ -28,8 +29,8 @@ import {
   PAGE_HEIGHT,
   PAGE_WIDTH,
 } from './page-geometry.js';
-import { pageNumberFooter } from './page-footer.js';
-import { StyleId, letterStyles } from './styles.js';
+import { emptyHeader, pageNumberFooter, runningHeader } from './page-footer.js';
+import { StyleId, letterStyles, withUnhyphenatedStyles } from './styles.js';
 import { readZip, writeZip } from './zip-archive.js';
 import type { ZipEntry } from './zip-archive.js';
 
@@ -47,7 +48,8 @@ export interface WriteLetterDocxOptions {
 /**
  * The letter as an editable Word document (.docx): named paragraph styles (Expediteur, Destinataire, LieuDate,
  * ModeEnvoi, Objet, References, Salutation, Corps, Titre, Liste, Tableau, Cloture, Signature, PiecesJointes…),
- * A4 with 25 mm margins, recipient in the window of a DL envelope, footer « x / y », DejaVu Serif embedded
+ * the page of core/common/document/page-geometry.ts (A4, recipient in the window of a DL envelope, running header
+ * on pages 2+, footer « x / y »), DejaVu Serif embedded
  * (regular, bold, italic, bold italic), French language and automatic hyphenation.
  */
 export async function writeLetterDocx(doc: LetterDocument, options: WriteLetterDocxOptions = {}): Promise<Uint8Array> {
@@ -63,7 +65,7 @@ export async function writeLetterDocx(doc: LetterDocument, options: WriteLetterD
     ...referenceParagraphs(doc),
     ...subjectParagraphs(doc),
     ...salutationParagraphs(doc),
-    ...bodyToDocx(doc.body, lists),
+    ...bodyToDocx(doc.body, lists, { keepLastWithNext: doc.closing !== '' || doc.signature.length > 0 }),
     ...closingParagraphs(doc),
     ...signatureParagraphs(doc),
     ...enclosureParagraphs(doc, () => lists.take()),
@@ -80,6 +82,8 @@ export async function writeLetterDocx(doc: LetterDocument, options: WriteLetterD
     sections: [
       {
         properties: {
+          // Page 1 carries the sender block; pages 2+ the running header.
+          titlePage: true,
           page: {
             size: { width: PAGE_WIDTH, height: PAGE_HEIGHT },
             margin: {
@@ -92,7 +96,8 @@ export async function writeLetterDocx(doc: LetterDocument, options: WriteLetterD
             },
           },
         },
-        footers: { default: pageNumberFooter() },
+        headers: { first: emptyHeader(), default: runningHeader(runningHeaderText(doc.sender, doc.subject)) },
+        footers: { first: pageNumberFooter(), default: pageNumberFooter() },
         children,
       },
     ],
@@ -102,5 +107,6 @@ export async function writeLetterDocx(doc: LetterDocument, options: WriteLetterD
   let entries = readZip(packed);
   entries = await withWholeFonts(entries, document.FontTable.files, fonts);
   entries = withLanguageProperty(entries, language);
+  entries = withUnhyphenatedStyles(entries);
   return writeZip(packageOrder(entries));
 }

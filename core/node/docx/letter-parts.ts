@@ -1,44 +1,40 @@
-import { Paragraph, Tab, TextRun } from 'docx';
+import { LineRuleType, Paragraph, Tab, TextRun } from 'docx';
 import type { LetterDocument } from '../../common/document/model.js';
 import { NumberingReference } from './numbering.js';
-import { SIGNATURE_SPACE, recipientSpaceBefore } from './page-geometry.js';
+import { LETTER_LABELS, LETTER_SPACING as S } from '../../common/document/page-geometry.js';
+import { BODY_LINE, SIGNATURE_SPACE, recipientSpaceBefore, twips } from './page-geometry.js';
 import { StyleId } from './styles.js';
-import type { StyleIdValue } from './styles.js';
 import { plainRuns } from './text-runs.js';
 
-/** The label the writers add before the subject, in bold (French typography: no-break space before the colon). */
-export const SUBJECT_LABEL = 'Objet\u00a0:';
-export const ENCLOSURES_LABEL = 'Pièces jointes\u00a0:';
+/** A paragraph's own space before/after, with its style's exact line height restated. */
+const spacing = (before: number, after = 0) => ({ spacing: { before, after, line: BODY_LINE, lineRule: LineRuleType.EXACT } });
 
-/**
- * One paragraph per line in the given style. The style keeps each line with the next; the last line of a block
- * lets go (keepNext off) unless the block must stay with what follows.
- */
-function lines(texts: readonly string[], style: StyleIdValue, options: { keepLastWithNext: boolean }): Paragraph[] {
-  return texts.map(
+/** Sender block, top left, the name in bold. */
+export function senderParagraphs(doc: LetterDocument): Paragraph[] {
+  return doc.sender.map(
     (text, i) =>
       new Paragraph({
-        style,
-        ...(i === texts.length - 1 && !options.keepLastWithNext ? { keepNext: false } : {}),
-        children: plainRuns(text),
+        style: StyleId.sender,
+        ...(i === doc.sender.length - 1 ? { keepNext: false } : {}),
+        children: plainRuns(text, i === 0 ? { bold: true } : {}),
       }),
   );
 }
 
-/** Sender block, top left. */
-export function senderParagraphs(doc: LetterDocument): Paragraph[] {
-  return lines(doc.sender, StyleId.sender, { keepLastWithNext: false });
-}
-
-/** Recipient block, in the envelope window: its first line is pushed down to the window's top. */
+/**
+ * Recipient block, in the envelope window: its first line is pushed down to the window's top, its last line
+ * leaves the gap to the place and date.
+ */
 export function recipientParagraphs(doc: LetterDocument): Paragraph[] {
+  const last = doc.recipient.length - 1;
   const before = recipientSpaceBefore(doc.sender.length);
+  const after = twips(S.afterRecipient);
   return doc.recipient.map(
     (text, i) =>
       new Paragraph({
         style: StyleId.recipient,
-        ...(i === 0 ? { spacing: { before } } : {}),
-        ...(i === doc.recipient.length - 1 ? { keepNext: false } : {}),
+        ...(i === 0 || i === last ? spacing(i === 0 ? before : 0, i === last ? after : 0) : {}),
+        ...(i === last ? { keepNext: false } : {}),
         children: plainRuns(text),
       }),
   );
@@ -49,9 +45,12 @@ export function placeDateParagraphs(doc: LetterDocument): Paragraph[] {
   return doc.placeDate === '' ? [] : [new Paragraph({ style: StyleId.placeDate, children: plainRuns(doc.placeDate) })];
 }
 
-/** Sending mode line(s), bold (in the style). */
+/** Sending mode line(s), bold (in the style), a line under the date. */
 export function sendingParagraphs(doc: LetterDocument): Paragraph[] {
-  return lines(doc.sending, StyleId.sending, { keepLastWithNext: true });
+  return doc.sending.map(
+    (text, i) =>
+      new Paragraph({ style: StyleId.sending, ...(i === 0 ? spacing(twips(S.sending)) : {}), children: plainRuns(text) }),
+  );
 }
 
 /** « Objet : » in bold, a tab, then the subject; wrapped lines align with the subject's start. */
@@ -59,7 +58,7 @@ export function subjectParagraphs(doc: LetterDocument): Paragraph[] {
   return [
     new Paragraph({
       style: StyleId.subject,
-      children: [new TextRun({ text: SUBJECT_LABEL, bold: true }), new TextRun({ children: [new Tab()] }), ...plainRuns(doc.subject)],
+      children: [new TextRun({ text: LETTER_LABELS.subject, bold: true }), new TextRun({ children: [new Tab()] }), ...plainRuns(doc.subject)],
     }),
   ];
 }
@@ -70,7 +69,7 @@ export function referenceParagraphs(doc: LetterDocument): Paragraph[] {
     ([label, value], i) =>
       new Paragraph({
         style: StyleId.references,
-        ...(i === 0 ? { spacing: { before: 200 } } : {}),
+        ...(i === 0 ? spacing(twips(S.references)) : {}),
         children: [...plainRuns(`${label}\u00a0: `), ...plainRuns(value)],
       }),
   );
@@ -86,14 +85,15 @@ export function closingParagraphs(doc: LetterDocument): Paragraph[] {
   return doc.closing === '' ? [] : [new Paragraph({ style: StyleId.closing, children: plainRuns(doc.closing) })];
 }
 
-/** Signature block, right column, with room above the typed name for the handwritten signature; kept together. */
+/** Signature block, right column, with room under the typed name for the handwritten signature; kept together. */
 export function signatureParagraphs(doc: LetterDocument): Paragraph[] {
+  const last = doc.signature.length - 1;
   return doc.signature.map(
     (text, i) =>
       new Paragraph({
         style: StyleId.signature,
-        ...(i === 0 ? { spacing: { before: SIGNATURE_SPACE } } : {}),
-        ...(i === doc.signature.length - 1 ? { keepNext: false } : {}),
+        ...(i === 0 || i === last ? spacing(i === 0 ? twips(S.signature) : 0, i === last ? SIGNATURE_SPACE : 0) : {}),
+        ...(i === last ? { keepNext: false } : {}),
         children: plainRuns(text),
       }),
   );
@@ -104,11 +104,12 @@ export function enclosureParagraphs(doc: LetterDocument, bulletInstance: () => n
   if (doc.enclosures.length === 0) return [];
   const instance = bulletInstance();
   return [
-    new Paragraph({ style: StyleId.enclosuresHeading, children: plainRuns(ENCLOSURES_LABEL) }),
+    new Paragraph({ style: StyleId.enclosuresHeading, children: plainRuns(LETTER_LABELS.enclosures) }),
     ...doc.enclosures.map(
-      (text) =>
+      (text, i) =>
         new Paragraph({
           style: StyleId.enclosure,
+          ...(i === 0 ? spacing(twips(S.enclosureList)) : {}),
           numbering: { reference: NumberingReference.bullet, level: 0, instance },
           children: plainRuns(text),
         }),

@@ -1,7 +1,8 @@
 import { AlignmentType, LevelFormat, LevelSuffix } from 'docx';
 import type { INumberingOptions } from 'docx';
 import { LETTER_FONT_FAMILY } from '../fonts.js';
-import { mm } from './page-geometry.js';
+import { LETTER_GEOMETRY as G, LETTER_LABELS } from '../../common/document/page-geometry.js';
+import { twips } from './page-geometry.js';
 
 /** References of the two list definitions, as Word sees them: real numbering, not typed dashes or numbers. */
 export const NumberingReference = {
@@ -9,10 +10,8 @@ export const NumberingReference = {
   ordered: 'liste-numerotee',
 } as const;
 
-const LIST_INDENT = mm(8);
-const LIST_HANGING = mm(5);
-
-const levelIndent = { left: LIST_INDENT, hanging: LIST_HANGING };
+/** The marker at its place from the margin, the text at the list's indent. */
+const levelIndent = { left: twips(G.listIndent), hanging: twips(G.listIndent - G.listMarkerLeft) };
 
 /** Bulleted lists use the French dash « – »; numbered lists « 1. », « 2. »… */
 export function letterNumbering(): INumberingOptions {
@@ -24,7 +23,7 @@ export function letterNumbering(): INumberingOptions {
           {
             level: 0,
             format: LevelFormat.BULLET,
-            text: '\u2013',
+            text: LETTER_LABELS.bullet,
             alignment: AlignmentType.LEFT,
             suffix: LevelSuffix.TAB,
             style: { paragraph: { indent: levelIndent }, run: { font: LETTER_FONT_FAMILY } },

@@ -1,51 +1,64 @@
 /**
- * Page geometry of the letter, in twips (1/20 pt), the unit of WordprocessingML.
- * A4 portrait, 25 mm margins, recipient block placed for a French DL window envelope.
+ * The letter's page (core/common/document/page-geometry.ts, points) in the units of WordprocessingML: twips
+ * (1/20 pt) for lengths, half-points for font sizes, eighths of a point for borders, hex RGB for greys.
+ * Nothing is declared here: only converted.
  */
+import {
+  LETTER_GEOMETRY as G,
+  LETTER_SPACING,
+  LETTER_TYPE as T,
+  TEXT_WIDTH as TEXT_WIDTH_PT,
+} from '../../common/document/page-geometry.js';
 
-const TWIPS_PER_MM = 1440 / 25.4;
+/** Points to twips. */
+export const twips = (points: number): number => Math.round(points * 20);
+/** Points to half-points (w:sz). */
+export const halfPoints = (points: number): number => Math.round(points * 2);
+/** Points to eighths of a point (border widths). */
+export const eighths = (points: number): number => Math.round(points * 8);
+/** A grey level (0 = black) as Word's hex RGB colour. */
+export const grayHex = (gray: number): string => Math.round(gray * 255).toString(16).padStart(2, '0').toUpperCase().repeat(3);
 
-export const mm = (millimetres: number): number => Math.round(millimetres * TWIPS_PER_MM);
-export const pt = (points: number): number => Math.round(points * 20);
+export const PAGE_WIDTH = twips(G.pageWidth);
+export const PAGE_HEIGHT = twips(G.pageHeight);
+export const MARGIN_TOP = twips(G.marginTop);
+export const MARGIN_BOTTOM = twips(G.marginBottom);
+export const MARGIN_LEFT = twips(G.marginLeft);
+export const MARGIN_RIGHT = twips(G.marginRight);
+/** Word measures to the bottom of the footer's line, the PDF to its baseline: the figures sit ~2 pt higher. */
+export const FOOTER_DISTANCE = twips(G.footerFromBottom);
+/** Word measures to the top of the header's line: one font size above the PDF's baseline. */
+export const HEADER_DISTANCE = twips(G.runningHeaderBaseline - T.smallSize);
 
-export const PAGE_WIDTH = mm(210);
-export const PAGE_HEIGHT = mm(297);
-export const MARGIN_TOP = mm(25);
-export const MARGIN_BOTTOM = mm(25);
-export const MARGIN_LEFT = mm(25);
-export const MARGIN_RIGHT = mm(25);
-/** Distance from the page's bottom edge to the footer's baseline area. */
-export const FOOTER_DISTANCE = mm(12);
-export const HEADER_DISTANCE = mm(12);
-
-/** Width available to text between the margins. */
+/** Width available to text between the margins, as the word processor computes it from the section. */
 export const TEXT_WIDTH = PAGE_WIDTH - MARGIN_LEFT - MARGIN_RIGHT;
 
-/** Left edge of the envelope window, measured from the page's left edge. */
-const WINDOW_LEFT_FROM_PAGE = mm(110);
-/** Top of the address in the envelope window, measured from the page's top edge. */
-const WINDOW_TOP_FROM_PAGE = mm(55);
+/** Left indent of the recipient block, from the margin. */
+export const RECIPIENT_INDENT = twips(G.recipientLeft - G.marginLeft);
+/** Right indent of the recipient block, so that it wraps at the window's width. */
+export const RECIPIENT_RIGHT_INDENT = Math.max(0, twips(TEXT_WIDTH_PT - (G.recipientLeft - G.marginLeft) - G.recipientWidth));
+/** Right indent of the sender block, so that it wraps at its width as in the PDF. */
+export const SENDER_RIGHT_INDENT = twips(TEXT_WIDTH_PT - G.senderWidth);
+/** Left indent of the signature block, from the margin. */
+export const SIGNATURE_INDENT = twips(G.signatureLeft - G.marginLeft);
 
-/** Left indent of the recipient block (and of the signature block, for a tidy right column). */
-export const RECIPIENT_INDENT = WINDOW_LEFT_FROM_PAGE - MARGIN_LEFT;
-
-/** Exact line heights of the blocks above the recipient, so its vertical position can be computed. */
-export const SENDER_LINE_HEIGHT = pt(12.5);
-export const RECIPIENT_LINE_HEIGHT = pt(14);
-/** Smallest gap between sender and recipient when the sender block is too long to reach the window's top. */
-const MIN_SENDER_RECIPIENT_GAP = pt(6);
+/** Exact line heights, so the vertical positions are those of the PDF. */
+export const BODY_LINE = twips(T.lineHeight);
+export const HEADING_LINE = twips(T.headingLineHeight);
+export const TABLE_LINE = twips(T.tableLineHeight);
 
 /**
- * Space before the first recipient line so that it starts at the window's top,
- * given how many (one-line) paragraphs the sender block has above it.
+ * Space before the first recipient line so that it starts at the window's top, given how many (one-line)
+ * paragraphs the sender block has above it. The PDF places both blocks side by side; the word processor stacks
+ * them, so a sender block that reaches the window pushes the recipient down.
  */
 export function recipientSpaceBefore(senderLines: number): number {
-  const available = WINDOW_TOP_FROM_PAGE - MARGIN_TOP;
-  return Math.max(MIN_SENDER_RECIPIENT_GAP, available - senderLines * SENDER_LINE_HEIGHT);
+  const available = G.recipientTop - G.marginTop - senderLines * T.lineHeight;
+  return twips(Math.max(LETTER_SPACING.minSenderRecipientGap, available));
 }
 
-/** Left tab / hanging indent after the « Objet : » label, so wrapped subject lines align. */
-export const SUBJECT_TEXT_INDENT = mm(19);
+/** Where the subject's text starts after « Objet : » (tab stop and hanging indent). */
+export const SUBJECT_TEXT_INDENT = twips(G.subjectIndent);
 
-/** Space left above the typed name for the handwritten signature. */
-export const SIGNATURE_SPACE = pt(36);
+/** Room left under the typed name for the handwritten signature. */
+export const SIGNATURE_SPACE = twips(G.signatureSpace);

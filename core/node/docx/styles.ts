@@ -1,12 +1,21 @@
 import { AlignmentType, LineRuleType } from 'docx';
 import type { IParagraphStyleOptions, IStylesOptions } from 'docx';
+import { LETTER_GRAY, LETTER_SPACING as S, LETTER_TYPE as T } from '../../common/document/page-geometry.js';
 import { LETTER_FONT_FAMILY } from '../fonts.js';
+import { entryContent, replaceContent } from './zip-archive.js';
+import type { ZipEntry } from './zip-archive.js';
 import {
+  BODY_LINE,
+  HEADING_LINE,
   RECIPIENT_INDENT,
-  RECIPIENT_LINE_HEIGHT,
-  SENDER_LINE_HEIGHT,
+  RECIPIENT_RIGHT_INDENT,
+  SENDER_RIGHT_INDENT,
+  SIGNATURE_INDENT,
   SUBJECT_TEXT_INDENT,
-  pt,
+  TABLE_LINE,
+  grayHex,
+  halfPoints,
+  twips,
 } from './page-geometry.js';
 
 /** Ids of the named paragraph styles of a letter: what a user sees and reuses in the word processor. */
@@ -27,17 +36,18 @@ export const StyleId = {
   signature: 'Signature',
   enclosuresHeading: 'PiecesJointes',
   enclosure: 'PieceJointe',
+  runningHeader: 'EnTeteCourant',
   footer: 'PiedDePage',
 } as const;
 
 export type StyleIdValue = (typeof StyleId)[keyof typeof StyleId];
 
-/** Body text size in half-points (11 pt). */
-const BODY_SIZE = 22;
-const SMALL_SIZE = 20;
-const FOOTER_SIZE = 18;
-/** Body line spacing: 1.15 (in 240ths of a line). */
-const BODY_LINE = 276;
+const BODY_SIZE = halfPoints(T.bodySize);
+/** Exact line heights: every line sits where the PDF draws it. */
+const exactly = (line: number) => ({ line, lineRule: LineRuleType.EXACT });
+const bodyLines = exactly(BODY_LINE);
+/** Space above a paragraph only, as in the PDF (the word processor drops it at the top of a page). */
+const before = (points: number) => ({ spacing: { before: twips(points), after: 0, ...bodyLines } });
 
 /** Display names start with « Lettre – » so the letter's styles are grouped in Word's style pane. */
 const name = (label: string): string => `Lettre – ${label}`;
@@ -49,10 +59,10 @@ const paragraphStyles: IParagraphStyleOptions[] = [
     basedOn: 'Normal',
     next: StyleId.sender,
     quickFormat: true,
-    run: { size: SMALL_SIZE },
     paragraph: {
       alignment: AlignmentType.LEFT,
-      spacing: { before: 0, after: 0, line: SENDER_LINE_HEIGHT, lineRule: LineRuleType.EXACT },
+      indent: { right: SENDER_RIGHT_INDENT },
+      spacing: { before: 0, after: 0, ...bodyLines },
       keepNext: true,
       keepLines: true,
     },
@@ -65,8 +75,8 @@ const paragraphStyles: IParagraphStyleOptions[] = [
     quickFormat: true,
     paragraph: {
       alignment: AlignmentType.LEFT,
-      indent: { left: RECIPIENT_INDENT },
-      spacing: { before: 0, after: 0, line: RECIPIENT_LINE_HEIGHT, lineRule: LineRuleType.EXACT },
+      indent: { left: RECIPIENT_INDENT, ...(RECIPIENT_RIGHT_INDENT > 0 ? { right: RECIPIENT_RIGHT_INDENT } : {}) },
+      spacing: { before: 0, after: 0, ...bodyLines },
       keepNext: true,
       keepLines: true,
     },
@@ -77,7 +87,7 @@ const paragraphStyles: IParagraphStyleOptions[] = [
     basedOn: 'Normal',
     next: StyleId.sending,
     quickFormat: true,
-    paragraph: { alignment: AlignmentType.RIGHT, spacing: { before: pt(28), after: pt(6) } },
+    paragraph: { alignment: AlignmentType.RIGHT, spacing: { before: 0, after: 0, ...bodyLines } },
   },
   {
     id: StyleId.sending,
@@ -86,7 +96,7 @@ const paragraphStyles: IParagraphStyleOptions[] = [
     next: StyleId.subject,
     quickFormat: true,
     run: { bold: true },
-    paragraph: { alignment: AlignmentType.LEFT, spacing: { before: pt(10), after: 0 }, keepNext: true },
+    paragraph: { alignment: AlignmentType.LEFT, spacing: { before: 0, after: 0, ...bodyLines } },
   },
   {
     id: StyleId.subject,
@@ -98,8 +108,7 @@ const paragraphStyles: IParagraphStyleOptions[] = [
       alignment: AlignmentType.LEFT,
       indent: { left: SUBJECT_TEXT_INDENT, hanging: SUBJECT_TEXT_INDENT },
       leftTabStop: SUBJECT_TEXT_INDENT,
-      spacing: { before: pt(14), after: pt(2) },
-      keepNext: true,
+      ...before(S.subject),
       keepLines: true,
     },
   },
@@ -108,12 +117,7 @@ const paragraphStyles: IParagraphStyleOptions[] = [
     name: name('Références'),
     basedOn: 'Normal',
     next: StyleId.references,
-    paragraph: {
-      alignment: AlignmentType.LEFT,
-      spacing: { before: 0, after: 0 },
-      keepNext: true,
-    },
-    run: { size: SMALL_SIZE },
+    paragraph: { alignment: AlignmentType.LEFT, spacing: { before: 0, after: 0, ...bodyLines }, keepNext: true },
   },
   {
     id: StyleId.salutation,
@@ -121,7 +125,7 @@ const paragraphStyles: IParagraphStyleOptions[] = [
     basedOn: 'Normal',
     next: StyleId.body,
     quickFormat: true,
-    paragraph: { alignment: AlignmentType.LEFT, spacing: { before: pt(18), after: pt(8) }, keepNext: true },
+    paragraph: { alignment: AlignmentType.LEFT, ...before(S.salutation), keepNext: true },
   },
   {
     id: StyleId.body,
@@ -129,10 +133,7 @@ const paragraphStyles: IParagraphStyleOptions[] = [
     basedOn: 'Normal',
     next: StyleId.body,
     quickFormat: true,
-    paragraph: {
-      alignment: AlignmentType.JUSTIFIED,
-      spacing: { before: 0, after: pt(6), line: BODY_LINE, lineRule: LineRuleType.AUTO },
-    },
+    paragraph: { alignment: AlignmentType.JUSTIFIED, ...before(S.paragraph) },
   },
   {
     id: StyleId.heading,
@@ -140,10 +141,10 @@ const paragraphStyles: IParagraphStyleOptions[] = [
     basedOn: StyleId.body,
     next: StyleId.body,
     quickFormat: true,
-    run: { bold: true },
+    run: { bold: true, size: halfPoints(T.headingSize) },
     paragraph: {
       alignment: AlignmentType.LEFT,
-      spacing: { before: pt(10), after: pt(4) },
+      spacing: { before: twips(S.heading), after: 0, ...exactly(HEADING_LINE) },
       keepNext: true,
       keepLines: true,
       outlineLevel: 0,
@@ -155,15 +156,15 @@ const paragraphStyles: IParagraphStyleOptions[] = [
     basedOn: StyleId.body,
     next: StyleId.list,
     quickFormat: true,
-    paragraph: { spacing: { before: 0, after: pt(3) } },
+    paragraph: before(S.listItem),
   },
   {
     id: StyleId.tableCell,
     name: name('Tableau'),
     basedOn: 'Normal',
     next: StyleId.tableCell,
-    run: { size: SMALL_SIZE },
-    paragraph: { alignment: AlignmentType.LEFT, spacing: { before: 0, after: 0 } },
+    run: { size: halfPoints(T.tableSize) },
+    paragraph: { alignment: AlignmentType.LEFT, spacing: { before: 0, after: 0, ...exactly(TABLE_LINE) } },
   },
   {
     id: StyleId.tableHeader,
@@ -179,7 +180,7 @@ const paragraphStyles: IParagraphStyleOptions[] = [
     basedOn: StyleId.body,
     next: StyleId.signature,
     quickFormat: true,
-    paragraph: { spacing: { before: pt(6), after: 0 }, keepNext: true, keepLines: true },
+    paragraph: { ...before(S.closing), keepNext: true, keepLines: true },
   },
   {
     id: StyleId.signature,
@@ -189,8 +190,8 @@ const paragraphStyles: IParagraphStyleOptions[] = [
     quickFormat: true,
     paragraph: {
       alignment: AlignmentType.LEFT,
-      indent: { left: RECIPIENT_INDENT },
-      spacing: { before: 0, after: 0 },
+      indent: { left: SIGNATURE_INDENT },
+      spacing: { before: 0, after: 0, ...bodyLines },
       keepNext: true,
       keepLines: true,
     },
@@ -201,27 +202,33 @@ const paragraphStyles: IParagraphStyleOptions[] = [
     basedOn: 'Normal',
     next: StyleId.enclosure,
     quickFormat: true,
-    run: { bold: true, size: SMALL_SIZE },
-    paragraph: { alignment: AlignmentType.LEFT, spacing: { before: pt(24), after: pt(3) }, keepNext: true },
+    run: { bold: true },
+    paragraph: { alignment: AlignmentType.LEFT, spacing: { before: 0, after: 0, ...bodyLines }, keepNext: true },
   },
   {
     id: StyleId.enclosure,
     name: name('Pièce jointe'),
     basedOn: 'Normal',
     next: StyleId.enclosure,
-    run: { size: SMALL_SIZE },
+    paragraph: { alignment: AlignmentType.LEFT, ...before(S.listItem) },
+  },
+  {
+    id: StyleId.runningHeader,
+    name: name('En-tête courant'),
+    basedOn: 'Normal',
+    run: { size: halfPoints(T.smallSize), color: grayHex(LETTER_GRAY.runningHeader) },
     paragraph: { alignment: AlignmentType.LEFT, spacing: { before: 0, after: 0 } },
   },
   {
     id: StyleId.footer,
     name: name('Pied de page'),
     basedOn: 'Normal',
-    run: { size: FOOTER_SIZE, color: '595959' },
+    run: { size: halfPoints(T.footerSize), color: grayHex(LETTER_GRAY.footer) },
     paragraph: { alignment: AlignmentType.CENTER, spacing: { before: 0, after: 0 } },
   },
 ];
 
-/** The document's styles: DejaVu Serif 11 pt everywhere, in the letter's language, plus the named letter styles. */
+/** The document's styles: DejaVu Serif at the body size everywhere, in the letter's language, plus the named letter styles. */
 export function letterStyles(language: string): IStylesOptions {
   return {
     default: {
@@ -232,4 +239,42 @@ export function letterStyles(language: string): IStylesOptions {
     },
     paragraphStyles,
   };
+}
+
+/**
+ * Styles whose text is never hyphenated, as in the PDF: addresses, subject, headings, the closing formula (read as
+ * a whole), the signature. Body text, lists and tables are.
+ */
+const UNHYPHENATED: readonly StyleIdValue[] = [
+  StyleId.sender,
+  StyleId.recipient,
+  StyleId.placeDate,
+  StyleId.sending,
+  StyleId.subject,
+  StyleId.references,
+  StyleId.salutation,
+  StyleId.heading,
+  StyleId.closing,
+  StyleId.signature,
+  StyleId.enclosuresHeading,
+];
+
+const STYLES_PATH = 'word/styles.xml';
+
+/**
+ * docx has no option for w:suppressAutoHyphens: it is added to those styles in word/styles.xml here, before
+ * w:spacing (its place in the schema's sequence; every letter style has a spacing).
+ */
+export function withUnhyphenatedStyles(entries: readonly ZipEntry[]): ZipEntry[] {
+  return entries.map((entry) => {
+    if (entry.name !== STYLES_PATH) return entry;
+    let xml = new TextDecoder().decode(entryContent(entry));
+    for (const id of UNHYPHENATED) {
+      xml = xml.replace(
+        new RegExp(`(<w:style [^>]*w:styleId="${id}">(?:(?!</w:style>).)*?<w:pPr>(?:(?!</w:pPr>).)*?)(<w:spacing )`, 's'),
+        '$1<w:suppressAutoHyphens/>$2',
+      );
+    }
+    return replaceContent(entry, new TextEncoder().encode(xml));
+  });
 }

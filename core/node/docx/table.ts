@@ -1,13 +1,16 @@
 import { BorderStyle, Paragraph, ShadingType, Table, TableCell, TableLayoutType, TableRow, WidthType } from 'docx';
 import type { IBorderOptions } from 'docx';
 import type { Run, TableBlock } from '../../common/document/model.js';
-import { TEXT_WIDTH, mm } from './page-geometry.js';
+import { LETTER_TABLE } from '../../common/document/page-geometry.js';
+import { TEXT_WIDTH, eighths, grayHex, twips } from './page-geometry.js';
 import { StyleId } from './styles.js';
 import { runsToDocx } from './text-runs.js';
 
-const BORDER: IBorderOptions = { style: BorderStyle.SINGLE, size: 4, color: '595959' };
-const HEADER_FILL = 'E8E8E8';
-const CELL_MARGINS = { top: mm(1), bottom: mm(1), left: mm(1.5), right: mm(1.5) };
+const BORDER: IBorderOptions = { style: BorderStyle.SINGLE, size: eighths(LETTER_TABLE.ruleWidth), color: grayHex(LETTER_TABLE.ruleGray) };
+const HEADER_FILL = grayHex(LETTER_TABLE.headerFillGray);
+const padY = twips(LETTER_TABLE.padY);
+const padX = twips(LETTER_TABLE.padX);
+const CELL_MARGINS = { top: padY, bottom: padY, left: padX, right: padX };
 
 /**
  * Column widths in twips summing to the text width: the model's relative `widths` normalised,

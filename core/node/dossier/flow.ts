@@ -3,6 +3,7 @@
  * pages): paragraphs broken into lines, then paginated by the letters' paginator between the stamp zone and the
  * dossier page number. Reproduced text is verbatim: lines are kept, nothing is hyphenated or justified.
  */
+import { LINE_SPACING } from '../../common/document/page-geometry.js';
 import type { DrawOp, FlowBox } from '../pdf/page-layout.js';
 import { paginate } from '../pdf/page-layout.js';
 import type { StyledText } from '../pdf/text-layout.js';
@@ -30,7 +31,7 @@ export class ExhibitFlow {
 
   paragraph(spans: readonly StyledText[], options: ParagraphOptions = {}): void {
     const size = options.size ?? BODY_SIZE;
-    const lineHeight = options.lineHeight ?? size * 1.32;
+    const lineHeight = options.lineHeight ?? size * LINE_SPACING;
     const x = options.x ?? EXHIBIT_PAGE.marginX;
     const width = options.width ?? A4.width - x - EXHIBIT_PAGE.marginX;
     const lines = this.canvas.lines(spans, width, size);

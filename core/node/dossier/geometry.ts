@@ -1,9 +1,10 @@
 /** Page geometry of the pages the dossier draws itself (photos, texts, placeholders): A4 portrait, points. */
+import { A4, PT_PER_MM } from '../../common/document/page-geometry.js';
 import type { ImageTarget } from '../evidence/types.js';
 
-export const MM = 72 / 25.4;
-
-export const A4 = { width: 595.28, height: 841.89 } as const;
+/** The same A4 page and millimetre as the letters (core/common/document/page-geometry.ts). */
+export { A4 };
+export const MM = PT_PER_MM;
 
 export const EXHIBIT_PAGE = {
   marginX: 15 * MM,

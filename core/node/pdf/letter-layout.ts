@@ -9,6 +9,20 @@
  * Pages 2+: a small running header (sender, subject). Every page: « k / n » centred in the footer zone.
  */
 import type { Block, LetterDocument, ListBlock, Run, TableBlock } from '../../common/document/model.js';
+import {
+  BODY_BOTTOM,
+  LETTER_GEOMETRY,
+  LETTER_GRAY,
+  LETTER_LABELS,
+  LETTER_SPACING,
+  LETTER_TABLE,
+  LETTER_TYPE,
+  PT_PER_MM,
+  TEXT_WIDTH,
+  firstPageFlowTop,
+  pageNumberText,
+  runningHeaderText,
+} from '../../common/document/page-geometry.js';
 import { drawnCodePoint, styleOf, TextMeasurer } from './font-metrics.js';
 import type { FontMetricsSet } from './font-metrics.js';
 import { sanitiseText } from './glyph-sanitiser.js';
@@ -19,44 +33,13 @@ import type { DrawOp, FlowBox, TextOp, TextRole } from './page-layout.js';
 import { layoutParagraph } from './text-layout.js';
 import type { FontStyle, LineFragment, StyledText, TextAlign, TextLine } from './text-layout.js';
 
-export const MM = 72 / 25.4;
-
-/** Page geometry, points, y measured from the top edge. */
-export const LETTER_GEOMETRY = {
-  pageWidth: 595.28,
-  pageHeight: 841.89,
-  marginLeft: 25 * MM,
-  marginRight: 25 * MM,
-  marginTop: 20 * MM,
-  /** No body text below this line (22 mm above the bottom edge). */
-  bodyBottom: 841.89 - 22 * MM,
-  footerBaseline: 841.89 - 12 * MM,
-  runningHeaderBaseline: 13 * MM,
-  /** Pages 2+: the flow starts below the running header. */
-  continuationTop: 20 * MM,
-  senderWidth: 80 * MM,
-  /** DL window envelope: the window's left edge is 110 mm from the page's left edge, its top ~55 mm. */
-  recipientLeft: 110 * MM,
-  recipientTop: 55 * MM,
-  recipientWidth: 75 * MM,
-  signatureLeft: 110 * MM,
-  signatureSpace: 14 * MM,
-} as const;
-
-export const LETTER_TYPE = {
-  bodySize: 10.5,
-  lineHeight: 10.5 * 1.32,
-  headingSize: 11,
-  tableSize: 9.5,
-  tableLineHeight: 9.5 * 1.28,
-  smallSize: 8,
-  footerSize: 9,
-  paragraphGap: 6,
-} as const;
+/** Millimetres to points; the letter's page is declared once, in core/common/document/page-geometry.ts. */
+export const MM = PT_PER_MM;
+export { LETTER_GEOMETRY, LETTER_TYPE };
 
 const G = LETTER_GEOMETRY;
 const T = LETTER_TYPE;
-const TEXT_WIDTH = G.pageWidth - G.marginLeft - G.marginRight;
+const S = LETTER_SPACING;
 
 export interface LaidOutPage {
   ops: DrawOp[];
@@ -69,9 +52,6 @@ export interface LetterLayout {
   bodyBottom: number;
   pages: LaidOutPage[];
 }
-
-/** Subject / running header join: « Jean Dupont — Objet ». */
-const DASH = ' \u2014 ';
 
 class LetterLayoutBuilder {
   private readonly measurer: TextMeasurer;
@@ -196,15 +176,14 @@ class LetterLayoutBuilder {
 
   heading(runs: readonly Run[], spaceBefore: number): FlowBox[] {
     const lines = this.lines(this.spans(runs, { bold: true }), TEXT_WIDTH, { size: T.headingSize });
-    const lineHeight = T.headingSize * 1.3;
-    return this.lineBoxes(lines, G.marginLeft, { size: T.headingSize, lineHeight, spaceBefore, keepAll: true });
+    return this.lineBoxes(lines, G.marginLeft, { size: T.headingSize, lineHeight: T.headingLineHeight, spaceBefore, keepAll: true });
   }
 
   list(items: readonly (readonly StyledText[])[], ordered: boolean, spaceBefore: number, opts: { justify?: boolean } = {}): FlowBox[] {
-    const markers = items.map((_, i) => this.clean(ordered ? `${i + 1}.` : '\u2013', 'regular'));
-    const markerLeft = 4 * MM;
+    const markers = items.map((_, i) => this.clean(ordered ? `${i + 1}.` : LETTER_LABELS.bullet, 'regular'));
+    const markerLeft = G.listMarkerLeft;
     const markerWidth = Math.max(0, ...markers.map((m) => this.width(m, 'regular', T.bodySize)));
-    const indent = Math.max(9 * MM, markerLeft + markerWidth + 2.5 * MM);
+    const indent = Math.max(G.listIndent, markerLeft + markerWidth + G.listMarkerGap);
     const textX = G.marginLeft + indent;
     const boxes: FlowBox[] = [];
     items.forEach((item, i) => {
@@ -214,7 +193,7 @@ class LetterLayoutBuilder {
       // Numbers are right-aligned on their dot; the dash sits at the marker position.
       const markerX = ordered ? markerLeft + markerWidth - markerW - indent : markerLeft - indent;
       const prefix: LineFragment[] = [{ text: marker, style: 'regular', x: markerX, width: markerW }];
-      boxes.push(...this.lineBoxes(lines, textX, { spaceBefore: i === 0 ? spaceBefore : 3, prefix }));
+      boxes.push(...this.lineBoxes(lines, textX, { spaceBefore: i === 0 ? spaceBefore : S.listItem, prefix }));
     });
     return boxes;
   }
@@ -226,7 +205,7 @@ class LetterLayoutBuilder {
       : Array.from({ length: columnCount }, () => 1);
     const total = raw.reduce((a, b) => a + b, 0);
     const widths = raw.map((w) => (w / total) * TEXT_WIDTH);
-    const pad = { x: 4, y: 3 };
+    const pad = { x: LETTER_TABLE.padX, y: LETTER_TABLE.padY };
     const lh = T.tableLineHeight;
     const size = T.tableSize;
 
@@ -239,7 +218,7 @@ class LetterLayoutBuilder {
       const lineCount = Math.max(1, ...cellLines.map((l) => l.length));
       const height = lineCount * lh + 2 * pad.y;
       const ops: DrawOp[] = [];
-      if (header) ops.push({ kind: 'rect', x: G.marginLeft, y: 0, width: TEXT_WIDTH, height, fillGray: 0.9 });
+      if (header) ops.push({ kind: 'rect', x: G.marginLeft, y: 0, width: TEXT_WIDTH, height, fillGray: LETTER_TABLE.headerFillGray });
       let x = G.marginLeft;
       widths.forEach((w, c) => {
         (cellLines[c] ?? []).forEach((line, k) => {
@@ -247,7 +226,7 @@ class LetterLayoutBuilder {
         });
         x += w;
       });
-      const grid = (x1: number, y1: number, x2: number, y2: number): DrawOp => ({ kind: 'line', x1, y1, x2, y2, width: 0.5, gray: 0.35 });
+      const grid = (x1: number, y1: number, x2: number, y2: number): DrawOp => ({ kind: 'line', x1, y1, x2, y2, width: LETTER_TABLE.ruleWidth, gray: LETTER_TABLE.ruleGray });
       const right = G.marginLeft + TEXT_WIDTH;
       ops.push(grid(G.marginLeft, 0, right, 0), grid(G.marginLeft, height, right, height));
       let gx = G.marginLeft;
@@ -296,16 +275,16 @@ class LetterLayoutBuilder {
     for (const block of blocks) {
       switch (block.type) {
         case 'paragraph':
-          boxes.push(...this.paragraph(block.runs, block.align ?? 'justify', T.paragraphGap));
+          boxes.push(...this.paragraph(block.runs, block.align ?? 'justify', S.paragraph));
           break;
         case 'heading':
-          boxes.push(...this.heading(block.runs, T.lineHeight));
+          boxes.push(...this.heading(block.runs, S.heading));
           break;
         case 'list':
           boxes.push(...this.listBlock(block));
           break;
         case 'table':
-          boxes.push(...this.table(block, T.paragraphGap + 2));
+          boxes.push(...this.table(block, S.table));
           break;
       }
     }
@@ -313,7 +292,7 @@ class LetterLayoutBuilder {
   }
 
   listBlock(block: ListBlock): FlowBox[] {
-    return this.list(block.items.map((runs) => this.spans(runs)), block.ordered, T.paragraphGap);
+    return this.list(block.items.map((runs) => this.spans(runs)), block.ordered, S.list);
   }
 
   // ---- the letter ---------------------------------------------------------------------------------------------
@@ -326,43 +305,43 @@ class LetterLayoutBuilder {
     const recipientLines = this.blockLines(doc.recipient, G.recipientWidth, () => 'regular');
     const sender = this.fixedBlock(senderLines, G.marginLeft, G.marginTop);
     const recipient = this.fixedBlock(recipientLines, G.recipientLeft, G.recipientTop);
-    const headerLimit = G.bodyBottom - 8 * T.lineHeight;
+    const headerLimit = BODY_BOTTOM - 8 * T.lineHeight;
     const fixedOps: DrawOp[] = [];
     let flowTop: number;
     if (sender.bottom <= headerLimit && recipient.bottom <= headerLimit) {
       fixedOps.push(...sender.ops, ...recipient.ops);
-      flowTop = Math.max(recipient.bottom + 1.5 * T.lineHeight, sender.bottom + T.lineHeight);
+      flowTop = firstPageFlowTop(sender.bottom, recipient.bottom);
     } else {
       // Absurdly long address blocks: let them flow (and paginate) instead of running off the page.
       flow.push(...this.lineBoxes(senderLines, G.marginLeft));
-      flow.push(...this.lineBoxes(recipientLines, G.recipientLeft, { spaceBefore: T.lineHeight }));
+      flow.push(...this.lineBoxes(recipientLines, G.recipientLeft, { spaceBefore: S.afterSender }));
       flowTop = G.marginTop;
     }
 
     // Place and date, right-aligned.
     if (doc.placeDate.trim() !== '') {
       const lines = this.lines([this.span(doc.placeDate)], TEXT_WIDTH, { align: 'right' });
-      flow.push(...this.lineBoxes(lines, G.marginLeft, { spaceBefore: flow.length > 0 ? T.lineHeight : 0 }));
+      flow.push(...this.lineBoxes(lines, G.marginLeft, { spaceBefore: flow.length > 0 ? S.afterSender : 0 }));
     }
 
     // Sending mode, bold.
     doc.sending.forEach((s, i) => {
       const lines = this.lines([this.span(s, 'bold')], TEXT_WIDTH);
-      flow.push(...this.lineBoxes(lines, G.marginLeft, { spaceBefore: i === 0 ? T.lineHeight : 0 }));
+      flow.push(...this.lineBoxes(lines, G.marginLeft, { spaceBefore: i === 0 ? S.sending : 0 }));
     });
 
     // References (order, amount, tracking…), each on its line, above the subject.
     doc.references.forEach(([refLabel, value], i) => {
       const lines = this.lines([this.span(`${refLabel}\u00a0: `), this.span(value)], TEXT_WIDTH);
-      flow.push(...this.lineBoxes(lines, G.marginLeft, { keepAll: true, spaceBefore: i === 0 ? T.lineHeight : 0 }));
+      flow.push(...this.lineBoxes(lines, G.marginLeft, { keepAll: true, spaceBefore: i === 0 ? S.references : 0 }));
     });
 
     // « Objet : » + subject (hanging indent).
-    const label = this.span('Objet\u00a0: ', 'bold');
-    const labelWidth = this.width(label.text, 'bold', T.bodySize);
+    const label = this.span(`${LETTER_LABELS.subject} `, 'bold');
+    const labelWidth = Math.max(G.subjectIndent, this.width(label.text, 'bold', T.bodySize));
     const subjectLines = this.lines([this.span(doc.subject)], TEXT_WIDTH - labelWidth);
     const objet = this.lineBoxes(subjectLines, G.marginLeft + labelWidth, {
-      spaceBefore: T.lineHeight,
+      spaceBefore: S.subject,
       keepAll: true,
       prefix: [{ text: label.text, style: 'bold', x: -labelWidth, width: labelWidth }],
     });
@@ -373,7 +352,7 @@ class LetterLayoutBuilder {
     // Salutation, kept with the first lines of the body.
     if (doc.salutation.trim() !== '') {
       const lines = this.lines([this.span(doc.salutation)], TEXT_WIDTH);
-      flow.push(...this.lineBoxes(lines, G.marginLeft, { spaceBefore: 1.5 * T.lineHeight, keepAll: true }));
+      flow.push(...this.lineBoxes(lines, G.marginLeft, { spaceBefore: S.salutation, keepAll: true }));
     }
 
     flow.push(...this.body(doc.body));
@@ -386,10 +365,10 @@ class LetterLayoutBuilder {
     }
     if (doc.closing.trim() !== '') {
       // The closing formula is read as a whole: justified, never hyphenated.
-      flow.push(...this.paragraph([{ text: doc.closing }], 'justify', T.paragraphGap, false));
+      flow.push(...this.paragraph([{ text: doc.closing }], 'justify', S.closing, false));
     }
     const signatureLines = this.blockLines(doc.signature, G.pageWidth - G.marginRight - G.signatureLeft, () => 'regular');
-    flow.push(...this.lineBoxes(signatureLines, G.signatureLeft, { spaceBefore: 1.5 * T.lineHeight }));
+    flow.push(...this.lineBoxes(signatureLines, G.signatureLeft, { spaceBefore: S.signature }));
     // Room for the handwritten signature.
     flow.push({ height: G.signatureSpace, ops: [] });
     for (let k = closingStart; k < flow.length - 1; k++) {
@@ -399,26 +378,26 @@ class LetterLayoutBuilder {
 
     // « Pièces jointes : »
     if (doc.enclosures.length > 0) {
-      const title = this.lines([this.span('Pièces jointes\u00a0:', 'bold')], TEXT_WIDTH);
+      const title = this.lines([this.span(LETTER_LABELS.enclosures, 'bold')], TEXT_WIDTH);
       flow.push(...this.lineBoxes(title, G.marginLeft, { keepAll: true }));
-      flow.push(...this.list(doc.enclosures.map((e) => [this.span(e)]), false, 2, { justify: false }));
+      flow.push(...this.list(doc.enclosures.map((e) => [this.span(e)]), false, S.enclosureList, { justify: false }));
     }
 
     const pages = paginate(flow, {
-      firstPage: { top: flowTop, bottom: G.bodyBottom },
-      otherPages: { top: G.continuationTop, bottom: G.bodyBottom },
+      firstPage: { top: flowTop, bottom: BODY_BOTTOM },
+      otherPages: { top: G.marginTop, bottom: BODY_BOTTOM },
     });
     const firstPage = pages[0];
     if (firstPage) firstPage.ops.unshift(...fixedOps);
 
     // Running header (pages 2+) and footer « k / n ».
     const total = pages.length;
-    const runningText = [doc.sender[0] ?? '', doc.subject].filter((s) => s.trim() !== '').join(DASH);
+    const runningText = runningHeaderText(doc.sender, doc.subject);
     pages.forEach((page, index) => {
       if (index > 0 && runningText !== '') {
         const text = this.truncate(this.clean(runningText, 'regular'), 'regular', T.smallSize, TEXT_WIDTH);
         const w = this.width(text, 'regular', T.smallSize);
-        const ruleY = G.runningHeaderBaseline + 2.5 * MM;
+        const ruleY = G.runningHeaderBaseline + G.runningHeaderRuleGap;
         // First in the content stream, so that extracted text reads in page order.
         page.ops.unshift({
           kind: 'text',
@@ -426,26 +405,28 @@ class LetterLayoutBuilder {
           y: G.runningHeaderBaseline,
           size: T.smallSize,
           fragments: [{ text, style: 'regular', x: 0, width: w }],
-          gray: 0.4,
+          gray: LETTER_GRAY.runningHeader,
           role: 'running-header',
-        }, { kind: 'line', x1: G.marginLeft, y1: ruleY, x2: G.marginLeft + TEXT_WIDTH, y2: ruleY, width: 0.3, gray: 0.6 });
+        }, {
+          kind: 'line', x1: G.marginLeft, y1: ruleY, x2: G.marginLeft + TEXT_WIDTH, y2: ruleY,
+          width: LETTER_GRAY.runningHeaderRuleWidth, gray: LETTER_GRAY.runningHeaderRule,
+        });
       }
-      // Plain spaces: every extractor (pdf.js, poppler) reads « 1 / 2 ».
-      const footer = `${index + 1} / ${total}`;
+      const footer = pageNumberText(index + 1, total);
       const clean = this.clean(footer, 'regular');
       const fw = this.width(clean, 'regular', T.footerSize);
       page.ops.push({
         kind: 'text',
         x: (G.pageWidth - fw) / 2,
-        y: G.footerBaseline,
+        y: G.pageHeight - G.footerFromBottom,
         size: T.footerSize,
         fragments: [{ text: clean, style: 'regular', x: 0, width: fw }],
-        gray: 0.3,
+        gray: LETTER_GRAY.footer,
         role: 'footer',
       });
     });
 
-    return { pageWidth: G.pageWidth, pageHeight: G.pageHeight, bodyBottom: G.bodyBottom, pages };
+    return { pageWidth: G.pageWidth, pageHeight: G.pageHeight, bodyBottom: BODY_BOTTOM, pages };
   }
 }
 

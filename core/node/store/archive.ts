@@ -8,7 +8,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { zipSync, type Zippable } from 'fflate';
 import { ArchiveProblem, MAX_ARCHIVE_CONTENT, readArchive } from './archive-read.js';
-import { CASE_FILE, DOCUMENTS_DIR, META_FILE, PIECES_DIR } from './layout.js';
+import { CASE_FILE, DOCUMENTS_DIR, documentsDir, META_FILE, PIECE_FILE, PIECES_DIR, piecesDir } from './layout.js';
 import { metaSchema, type CaseMeta } from './meta.js';
 import { migrateDraft, UnreadableCaseError, type Draft } from './migrate.js';
 import { StoreError } from './errors.js';
@@ -28,7 +28,7 @@ interface ManifestEntry {
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
 /** Entry names an archive may hold: nothing else is ever written (no « ../ », no absolute path). */
-const ALLOWED = [/^case\.json$/, /^meta\.json$/, /^pieces\/[a-f0-9]{64}(\.[a-z0-9]{1,10})?$/, /^documents\/[a-z0-9-]{8,64}\/[^/\\\0]{1,150}$/];
+const ALLOWED = [/^case\.json$/, /^meta\.json$/, PIECE_FILE, /^documents\/[a-z0-9-]{8,64}\/[^/\\\0]{1,150}$/];
 const COMPRESSIBLE = /\.(json|txt|eml|csv|html?|xml|md)$/i;
 
 function slug(text: string): string {
@@ -71,7 +71,7 @@ async function filesUnder(dir: string, prefix: string): Promise<string[]> {
 
 /** The `.recours` bytes of the case folder `dir`: the CPU-heavy half of an export, run in a worker by the web bridge. */
 export async function packCase(dir: string, id: string, now: Date): Promise<Uint8Array> {
-  const paths = [CASE_FILE, META_FILE, ...(await filesUnder(join(dir, PIECES_DIR), `${PIECES_DIR}/`)), ...(await filesUnder(join(dir, DOCUMENTS_DIR), `${DOCUMENTS_DIR}/`))];
+  const paths = [CASE_FILE, META_FILE, ...(await filesUnder(piecesDir(dir), `${PIECES_DIR}/`)), ...(await filesUnder(documentsDir(dir), `${DOCUMENTS_DIR}/`))];
   const zippable: Zippable = {};
   const entries: ManifestEntry[] = [];
   for (const path of paths.filter((p) => ALLOWED.some((r) => r.test(p)))) {

@@ -3,6 +3,7 @@
  *
  *   <dataDir>/<caseId>/case.json          the draft, format v1 (may be incomplete while the user types)
  *   <dataDir>/<caseId>/meta.json          created/updated times, archived flag, documents history, evidence details
+ *   <dataDir>/<caseId>/case.avant-migration-<format>.json   the case file as it was before a format migration
  *   <dataDir>/<caseId>/pieces/<sha256>.<ext>   evidence copied in, named by fingerprint
  *   <dataDir>/<caseId>/documents/<documentId>/  generated files
  *   <dataDir>/_a-verifier/                cases that could not be read, moved aside (never overwritten)
@@ -44,6 +45,25 @@ export function caseDir(dataDir: string, id: string): string {
   return join(dataDir, id);
 }
 
+export const caseFilePath = (dir: string): string => join(dir, CASE_FILE);
+export const metaFilePath = (dir: string): string => join(dir, META_FILE);
+export const piecesDir = (dir: string): string => join(dir, PIECES_DIR);
+export const documentsDir = (dir: string): string => join(dir, DOCUMENTS_DIR);
+export const indexPath = (dataDir: string): string => join(dataDir, INDEX_FILE);
+
+/** Kept beside the migrated case file, never overwritten: `case.avant-migration-recours-case-0.json`. */
+export function migrationBackupPath(dir: string, migratedFrom: string): string {
+  return join(dir, `case.avant-migration-${migratedFrom.replace(/\W+/g, '-')}.json`);
+}
+
+/** The ids the store gives generated documents (and accepts back from a request or an archive). */
+export const DOCUMENT_ID = /^[a-z0-9-]{8,64}$/;
+
+/** `documents/<documentId>/` of a case folder; the id is checked against DOCUMENT_ID by the caller. */
+export function documentDir(dir: string, documentId: string): string {
+  return join(dir, DOCUMENTS_DIR, documentId);
+}
+
 export function workDir(dataDir: string, purpose: string): string {
   return join(dataDir, `${WORK_PREFIX}${purpose}-${randomSuffix()}`);
 }
@@ -52,6 +72,9 @@ export function workDir(dataDir: string, purpose: string): string {
 export function pieceFile(sha256: string, ext: string): string {
   return `${PIECES_DIR}/${sha256}${ext ? `.${ext}` : ''}`;
 }
+
+/** The only piece names a request may name: what pieceFile() builds (never a path from elsewhere). */
+export const PIECE_FILE = /^pieces\/[a-f0-9]{64}(\.[a-z0-9]{1,10})?$/;
 
 /** The extension kept for a stored piece: lower case, letters and digits only, else none. */
 export function safeExtension(name: string): string {

@@ -10,7 +10,6 @@
  * The custom header makes a browser ask first (CORS preflight) for any cross-site call, which the bridge never
  * grants; Host and Origin are checked before (guard.ts), as for every API call.
  */
-import { randomBytes } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
 import { mkdir, readFile, rm } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -21,6 +20,7 @@ import { parseApiCall, type ApiError, type ApiMethod } from '../../common/api/co
 import { encodeWire } from '../../common/api/wire.js';
 import { displayFileName } from '../../common/format/display-name.js';
 import { toApiError, type ApiDispatcher } from '../api/dispatcher.js';
+import { temporaryPath } from '../atomic-write.js';
 import { formatSize } from '../evidence/format.js';
 import { IMPORT_LIMITS } from '../import/index.js';
 import { MAX_ARCHIVE_CONTENT } from '../store/archive.js';
@@ -150,8 +150,8 @@ export function createUploadRoute(dispatcher: ApiDispatcher, dataDir: string, li
     if (Number(req.headers['content-length'] ?? 0) > maxBytes) return refuse(413, kind.tooLarge(name, maxBytes));
 
     await mkdir(dataDir, { recursive: true });
-    // Named like the store's temporaries (name.<pid>.<random>.tmp): one left by a killed bridge is removed at start.
-    const temp = join(dataDir, `.televersement.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+    // Named like the store's temporaries: one left by a killed bridge is removed at start.
+    const temp = temporaryPath(join(dataDir, '.televersement'));
     let answer: () => void;
     try {
       answer = await receive(req, temp, maxBytes).then(

@@ -15,16 +15,31 @@ export interface ApiDispatcher {
 
 export type IpcHandler = (event: IpcMainInvokeEvent, ...args: unknown[]) => Promise<IpcReply<unknown>>;
 
-export function createApiHandler(deps: { dispatcher: ApiDispatcher; trusted: TrustedContents; log: Log }): IpcHandler {
+/**
+ * What every channel does alike: refuse a foreign sender, then parse the call (`parse` throws on a call the schemas
+ * refuse) and run it; any failure becomes a French reply naming the call (`what` until it is known).
+ */
+export function verifiedHandler(
+  deps: { trusted: TrustedContents; log: Log },
+  what: string,
+  parse: (event: IpcMainInvokeEvent, args: unknown[]) => { name: string; run: () => Promise<unknown> },
+): IpcHandler {
   return async (event, ...args) => {
-    let what = 'demande';
+    let name = what;
     try {
       if (!isTrustedSender(event, deps.trusted)) return { ok: false, error: FOREIGN_SENDER };
-      const call = parseApiCall(args[0], args[1]);
-      what = call.method;
-      return { ok: true, result: await deps.dispatcher.call(call.method, call.params) };
+      const call = parse(event, args);
+      name = call.name;
+      return { ok: true, result: await call.run() };
     } catch (e) {
-      return failureReply(e, deps.log, what);
+      return failureReply(e, deps.log, name);
     }
   };
+}
+
+export function createApiHandler(deps: { dispatcher: ApiDispatcher; trusted: TrustedContents; log: Log }): IpcHandler {
+  return verifiedHandler(deps, 'demande', (_event, args) => {
+    const call = parseApiCall(args[0], args[1]);
+    return { name: call.method, run: () => deps.dispatcher.call(call.method, call.params) };
+  });
 }

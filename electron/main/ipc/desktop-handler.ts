@@ -2,9 +2,9 @@
 import type { WebContents } from 'electron';
 import type { z } from 'zod';
 import { parseDesktopCall, type DesktopAction, type DesktopResults, type desktopParams } from '../../../core/common/api/desktop.js';
-import type { IpcHandler } from './api-handler.js';
-import { FOREIGN_SENDER, failureReply, type Log } from './replies.js';
-import { isTrustedSender, type TrustedContents } from './sender.js';
+import { verifiedHandler, type IpcHandler } from './api-handler.js';
+import type { Log } from './replies.js';
+import type { TrustedContents } from './sender.js';
 
 /** One function per action, receiving parameters already validated. */
 export type DesktopActions = {
@@ -12,16 +12,9 @@ export type DesktopActions = {
 };
 
 export function createDesktopHandler(deps: { actions: DesktopActions; trusted: TrustedContents; log: Log }): IpcHandler {
-  return async (event, ...args) => {
-    let what = 'action';
-    try {
-      if (!isTrustedSender(event, deps.trusted)) return { ok: false, error: FOREIGN_SENDER };
-      const call = parseDesktopCall(args[0], args[1]);
-      what = call.action;
-      const run = deps.actions[call.action] as (params: unknown, sender: WebContents) => Promise<unknown>;
-      return { ok: true, result: await run(call.params, event.sender) };
-    } catch (e) {
-      return failureReply(e, deps.log, what);
-    }
-  };
+  return verifiedHandler(deps, 'action', (event, args) => {
+    const call = parseDesktopCall(args[0], args[1]);
+    const run = deps.actions[call.action] as (params: unknown, sender: WebContents) => Promise<unknown>;
+    return { name: call.action, run: () => run(call.params, event.sender) };
+  });
 }

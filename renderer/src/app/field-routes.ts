@@ -27,29 +27,37 @@ export interface FieldPlace {
   section: FactsSection | null;
 }
 
+/** The parties one may have to name besides the respondent, each typed in « Autres interlocuteurs ». */
+export const OTHER_PARTIES = ['bank', 'bankMediator', 'mediator', 'conciliator', 'court', 'authority'] as const;
+export type OtherParty = (typeof OTHER_PARTIES)[number];
+
+/**
+ * The parts of the case (the first part of a path) each section of « Faits » fills, in the order the section shows
+ * them: a link to one of them opens that section, and a folded section holding one of them starts open.
+ */
+export const SECTION_DATA: Record<FactsSection, readonly string[]> = {
+  probleme: ['format', 'dispute'],
+  commande: ['order'],
+  vous: ['claimant'],
+  destinataire: ['respondent'],
+  abonnement: ['subscription'],
+  paiements: ['contestedPayment'],
+  remboursement: ['refund'],
+  donnees: ['dataRequest'],
+  decision: ['decision'],
+  // The mediation already tried is asked right after the consumer mediator.
+  interlocuteurs: ['bank', 'bankMediator', 'mediator', 'mediation', 'conciliator', 'court', 'authority'],
+  lettre: ['letter'],
+};
+
 /** The first part of a path → its place. Everything not listed is in « Le problème ». */
 const PLACES: Record<string, FieldPlace> = {
   contacts: { tab: 'journal', section: null },
   evidence: { tab: 'pieces', section: null },
   sendings: { tab: 'documents', section: null },
-  format: { tab: 'faits', section: 'probleme' },
-  dispute: { tab: 'faits', section: 'probleme' },
-  order: { tab: 'faits', section: 'commande' },
-  claimant: { tab: 'faits', section: 'vous' },
-  respondent: { tab: 'faits', section: 'destinataire' },
-  subscription: { tab: 'faits', section: 'abonnement' },
-  contestedPayment: { tab: 'faits', section: 'paiements' },
-  refund: { tab: 'faits', section: 'remboursement' },
-  dataRequest: { tab: 'faits', section: 'donnees' },
-  decision: { tab: 'faits', section: 'decision' },
-  mediation: { tab: 'faits', section: 'interlocuteurs' },
-  bank: { tab: 'faits', section: 'interlocuteurs' },
-  bankMediator: { tab: 'faits', section: 'interlocuteurs' },
-  mediator: { tab: 'faits', section: 'interlocuteurs' },
-  conciliator: { tab: 'faits', section: 'interlocuteurs' },
-  court: { tab: 'faits', section: 'interlocuteurs' },
-  authority: { tab: 'faits', section: 'interlocuteurs' },
-  letter: { tab: 'faits', section: 'lettre' },
+  ...Object.fromEntries(
+    Object.entries(SECTION_DATA).flatMap(([section, heads]) => heads.map((head) => [head, { tab: 'faits', section: section as FactsSection }])),
+  ),
 };
 
 /**
@@ -66,7 +74,7 @@ const FOCUS_TARGETS: Record<string, string> = {
   decision: 'decision.date',
   mediation: 'mediation.ended',
   'contestedPayment.policeReport': 'contestedPayment.policeReport.date',
-  ...Object.fromEntries(['bank', 'bankMediator', 'mediator', 'conciliator', 'court', 'authority'].map((p) => [p, `${p}.name`])),
+  ...Object.fromEntries(OTHER_PARTIES.map((p) => [p, `${p}.name`])),
 };
 
 export function placeOfField(path: string): FieldPlace {

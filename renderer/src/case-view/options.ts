@@ -9,6 +9,7 @@ import {
   SENDING_LABELS,
   SUBSCRIPTION_PERIOD_LABELS,
 } from '../../../core/common/case/labels.js';
+import type { CaseFile, Contact } from '../../../core/common/case/schema.js';
 import type { Option } from '../common/fields.js';
 
 const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
@@ -24,22 +25,22 @@ export const DECISION_PARTY_OPTIONS = fromLabels(DECISION_PARTY_LABELS);
 export const MEDIATION_OUTCOME_OPTIONS = fromLabels(MEDIATION_OUTCOME_LABELS);
 export const DATA_REQUEST_ANSWER_OPTIONS = fromLabels(DATA_REQUEST_ANSWER_LABELS);
 /** « Téléphone », not « par téléphone »: the journal shows the channel on its own. */
-export const CHANNEL_OPTIONS: Option[] = [
-  { value: 'phone', label: 'Téléphone' },
-  { value: 'chat', label: 'Messagerie instantanée (chat)' },
-  { value: 'email', label: 'E-mail' },
-  { value: 'letter', label: 'Courrier' },
-  { value: 'message', label: 'Message sur la plateforme' },
-  { value: 'other', label: 'Autre' },
-];
-export const RESPONDENT_ROLE_OPTIONS: Option[] = [
-  { value: 'platform', label: 'Plateforme (Amazon…)' },
-  { value: 'seller', label: 'Vendeur' },
-  { value: 'bank', label: 'Banque' },
-  { value: 'mediator', label: 'Médiateur' },
-  { value: 'authority', label: 'Administration' },
-  { value: 'other', label: 'Autre' },
-];
+export const CHANNEL_OPTIONS = fromLabels({
+  phone: 'téléphone',
+  chat: 'messagerie instantanée (chat)',
+  email: 'e-mail',
+  letter: 'courrier',
+  message: 'message sur la plateforme',
+  other: 'autre',
+} satisfies Record<Contact['channel'], string>);
+export const RESPONDENT_ROLE_OPTIONS = fromLabels({
+  platform: 'plateforme (Amazon…)',
+  seller: 'vendeur',
+  bank: 'banque',
+  mediator: 'médiateur',
+  authority: 'administration',
+  other: 'autre',
+} satisfies Record<CaseFile['respondent']['role'], string>);
 export const TITLE_OPTIONS: Option[] = [
   { value: 'Mme', label: 'Madame' },
   { value: 'M.', label: 'Monsieur' },

@@ -14,20 +14,31 @@ import { DebitList } from '../common/DebitList.js';
 import { ErrorMessage } from '../common/ErrorMessage.js';
 import { AmountField, DateField, SelectField, TextAreaField, TextField, YesNoField } from '../common/fields.js';
 import { FieldsProvider } from '../common/fields-context.js';
-import { PartyFields } from '../common/PartyFields.js';
 import { Progress } from '../common/Progress.js';
 import { SaveStatus } from '../common/SaveStatus.js';
 import { ScreenTitle } from '../common/ScreenTitle.js';
 import { Section } from '../common/Section.js';
-import { PARTY_HELP } from '../case-view/facts/party-help.js';
-import { DEMAND_OPTIONS, REFUND_REASON_OPTIONS, RESPONDENT_ROLE_OPTIONS } from '../case-view/options.js';
+import { PartyBlock, Refund } from '../case-view/facts/FactsSections.js';
+import { DEMAND_OPTIONS, RESPONDENT_ROLE_OPTIONS } from '../case-view/options.js';
 import { withDefaults } from '../draft/defaults.js';
 import { getAt, isFilled, setAt, type Draft } from '../draft/paths.js';
 import { validateCase, type Problem } from '../../../core/common/case/validate.js';
 import { useAutoSave } from '../draft/use-auto-save.js';
+import { createSituationCase } from './create-case.js';
 import { senderMissing, startDraft } from './prefill.js';
 import { SettingsSuggestion } from './SettingsSuggestion.js';
 import { situationById, type Question, type Situation } from './situations.js';
+
+/** The delivery: the date this situation turns on (marked delivered, or promised), then who carries the parcel. */
+function Delivery({ date }: { date: ReactNode }) {
+  return (
+    <>
+      {date}
+      <TextField path="order.carrier" label="Transporteur" hint="Amazon Logistics, Colissimo, Chronopost…" />
+      <TextField path="order.tracking" label="Numéro de suivi" />
+    </>
+  );
+}
 
 const QUESTIONS: Record<Question, { title: string; fields: () => ReactNode }> = {
   order: {
@@ -45,23 +56,11 @@ const QUESTIONS: Record<Question, { title: string; fields: () => ReactNode }> = 
   },
   delivered: {
     title: 'La livraison',
-    fields: () => (
-      <>
-        <DateField path="order.delivered" label="Date indiquée comme « livré »" />
-        <TextField path="order.carrier" label="Transporteur" hint="Amazon Logistics, Colissimo, Chronopost…" />
-        <TextField path="order.tracking" label="Numéro de suivi" />
-      </>
-    ),
+    fields: () => <Delivery date={<DateField path="order.delivered" label="Date indiquée comme « livré »" />} />,
   },
   promised: {
     title: 'La livraison',
-    fields: () => (
-      <>
-        <DateField path="order.promisedDelivery" label="Date de livraison promise" />
-        <TextField path="order.carrier" label="Transporteur" hint="Amazon Logistics, Colissimo, Chronopost…" />
-        <TextField path="order.tracking" label="Numéro de suivi" />
-      </>
-    ),
+    fields: () => <Delivery date={<DateField path="order.promisedDelivery" label="Date de livraison promise" />} />,
   },
   seller: {
     title: 'Le vendeur',
@@ -101,30 +100,8 @@ const QUESTIONS: Record<Question, { title: string; fields: () => ReactNode }> = 
       </>
     ),
   },
-  bank: {
-    title: 'Votre banque',
-    fields: () => (
-      <>
-        <div className="party-help field-wide">
-          {PARTY_HELP.bank.map((p) => (
-            <p key={p}>{p}</p>
-          ))}
-        </div>
-        <PartyFields base="bank" nameLabel="Nom de la banque" />
-      </>
-    ),
-  },
-  refund: {
-    title: 'Le remboursement attendu',
-    fields: () => (
-      <>
-        <SelectField path="refund.reason" label="Pourquoi le remboursement vous est dû" options={REFUND_REASON_OPTIONS} />
-        <DateField path="refund.requested" label="Date où vous avez informé le professionnel" hint="Rétractation, résolution ou demande de retour" />
-        <DateField path="refund.returned" label="Date de renvoi du bien" />
-        <TextField path="refund.returnTracking" label="Numéro de suivi du retour" />
-      </>
-    ),
-  },
+  bank: { title: 'Votre banque', fields: () => <PartyBlock party="bank" /> },
+  refund: { title: 'Le remboursement attendu', fields: () => <Refund /> },
 };
 
 interface Start {
@@ -181,11 +158,10 @@ function Questions({ start, situation }: { start: Start; situation: Situation })
   const save = useCallback(
     async (draft: Draft) => {
       if (caseId.current === null) {
-        const created = await api.createCase({ disputeType: situation.disputeType, draft });
+        const { created, route } = await createSituationCase(api, situation, draft);
         caseId.current = created.id;
         setProblems(created.problems);
-        // The address of this screen now names the case, so that a reload finds it.
-        navigate({ screen: 'new-case-details', situation: situation.id, caseId: created.id }, { replace: true });
+        navigate(route, { replace: true });
         return { updatedAt: created.updatedAt };
       }
       const result = await api.saveCase({ id: caseId.current, draft });

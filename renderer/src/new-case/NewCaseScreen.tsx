@@ -7,6 +7,7 @@ import { ErrorMessage } from '../common/ErrorMessage.js';
 import { ScreenTitle } from '../common/ScreenTitle.js';
 import { ImportOrder, type ImportChoice } from '../import/ImportOrder.js';
 import { SettingsSuggestion } from './SettingsSuggestion.js';
+import { createSituationCase } from './create-case.js';
 import { senderMissing, startDraft } from './prefill.js';
 import { SITUATIONS, type Situation } from './situations.js';
 
@@ -33,9 +34,9 @@ export function NewCaseScreen() {
     setError(null);
     try {
       const settings = await api.getSettings({});
-      const created = await api.createCase({ disputeType: situation.disputeType, draft: startDraft(settings, situation) });
+      const { created, route } = await createSituationCase(api, situation, startDraft(settings, situation));
       await uploads.applyImport({ id: created.id, ...imported });
-      navigate({ screen: 'new-case-details', situation: situation.id, caseId: created.id });
+      navigate(route);
     } catch (e) {
       setError(userMessage(e, 'la création du dossier'));
     }

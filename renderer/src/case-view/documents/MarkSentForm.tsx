@@ -1,13 +1,12 @@
 /**
  * « Indiquer l'envoi »: date, mode, registered number. Core records the sending (not a contact) and starts the deadline.
  */
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import type { DocumentRecord } from '../../../../core/common/api/contract.js';
 import { useApi } from '../../api/api-context.js';
-import { userMessage } from '../../api/errors.js';
 import { DateField, SelectField, TextField } from '../../common/fields.js';
-import { FieldsProvider } from '../../common/fields-context.js';
 import { todayIso } from '../../common/format.js';
+import { InlineForm } from '../../common/InlineForm.js';
 import { setAt } from '../../draft/paths.js';
 import type { Problem } from '../../draft/problems.js';
 import { useCaseWorkspace } from '../case-workspace.js';
@@ -27,10 +26,6 @@ export function MarkSentForm({ document: doc, onSent }: { document: DocumentReco
   const { caseId, flush, adoptStored } = useCaseWorkspace();
   const [open, setOpen] = useState(false);
   const [form, setForm] = useState<Record<string, unknown>>({ date: todayIso(), mode: 'lrar' });
-  const [error, setError] = useState<string | null>(null);
-  const [sending, setSending] = useState(false);
-  const formId = useId();
-  const problems = problemsOf(form);
   const registered = form.mode === 'lrar' || form.mode === 'lre';
 
   if (!open) {
@@ -41,59 +36,35 @@ export function MarkSentForm({ document: doc, onSent }: { document: DocumentReco
     );
   }
   const submit = async () => {
-    if (problems.length > 0) return;
-    setSending(true);
-    setError(null);
-    try {
-      await flush();
-      const number = typeof form.registeredNumber === 'string' && registered ? form.registeredNumber.trim() : '';
-      const next = await api.markSent({
-        id: caseId,
-        documentId: doc.id,
-        date: String(form.date),
-        mode: form.mode as Mode,
-        ...(number ? { registeredNumber: number } : {}),
-      });
-      adoptStored(next, ['sendings']);
-      setOpen(false);
-      onSent(
-        `Envoi enregistré. Le délai de réponse est estimé à partir du ${String(form.date).split('-').reverse().join('/')} ; indiquez la date de réception dès que vous la connaissez (accusé de réception, suivi).`,
-      );
-    } catch (e) {
-      setError(userMessage(e, 'l’enregistrement de l’envoi'));
-    } finally {
-      setSending(false);
-    }
+    await flush();
+    const number = typeof form.registeredNumber === 'string' && registered ? form.registeredNumber.trim() : '';
+    const next = await api.markSent({
+      id: caseId,
+      documentId: doc.id,
+      date: String(form.date),
+      mode: form.mode as Mode,
+      ...(number ? { registeredNumber: number } : {}),
+    });
+    adoptStored(next, ['sendings']);
+    setOpen(false);
+    onSent(
+      `Envoi enregistré. Le délai de réponse est estimé à partir du ${String(form.date).split('-').reverse().join('/')} ; indiquez la date de réception dès que vous la connaissez (accusé de réception, suivi).`,
+    );
   };
   return (
-    <form
-      className="mark-sent"
-      aria-label={`Envoi de « ${doc.title} »`}
-      onSubmit={(e) => {
-        e.preventDefault();
-        void submit();
-      }}
+    <InlineForm
+      label={`Envoi de « ${doc.title} »`}
+      value={form}
+      problems={problemsOf(form)}
+      onChange={(path, value) => setForm((f) => setAt(f, path, value))}
+      submitLabel="Enregistrer l’envoi"
+      doing="l’enregistrement de l’envoi"
+      onSubmit={submit}
+      onCancel={() => setOpen(false)}
     >
-      <FieldsProvider value={form} problems={problems} onChange={(path, value) => setForm((f) => setAt(f, path, value))} idPrefix={`${formId}-`}>
-        <div className="field-grid">
-          <DateField path="date" label="Date d’envoi" required />
-          <SelectField path="mode" label="Mode d’envoi" options={SENDING_OPTIONS} required />
-          {registered && <TextField path="registeredNumber" label="Numéro de recommandé" hint="Sur la preuve de dépôt, par exemple 1A 123 456 7890 1" />}
-        </div>
-      </FieldsProvider>
-      {error && (
-        <p className="error-text" role="alert">
-          {error}
-        </p>
-      )}
-      <p className="button-row">
-        <button type="submit" className="button-primary" disabled={sending || problems.length > 0}>
-          Enregistrer l’envoi
-        </button>
-        <button type="button" className="button-quiet" onClick={() => setOpen(false)}>
-          Annuler
-        </button>
-      </p>
-    </form>
+      <DateField path="date" label="Date d’envoi" required />
+      <SelectField path="mode" label="Mode d’envoi" options={SENDING_OPTIONS} required />
+      {registered && <TextField path="registeredNumber" label="Numéro de recommandé" hint="Sur la preuve de dépôt, par exemple 1A 123 456 7890 1" />}
+    </InlineForm>
   );
 }

@@ -2,13 +2,12 @@
  * The date a sent letter was received (acknowledgement of receipt, tracking), entered afterwards: the answer
  * period the letter gave runs from it (« à compter de la réception »); until then the deadline is an estimate.
  */
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import type { DocumentRecord } from '../../../../core/common/api/contract.js';
 import { useApi } from '../../api/api-context.js';
-import { userMessage } from '../../api/errors.js';
 import { DateField } from '../../common/fields.js';
-import { FieldsProvider } from '../../common/fields-context.js';
 import { longDate } from '../../common/format.js';
+import { InlineForm } from '../../common/InlineForm.js';
 import type { Problem } from '../../draft/problems.js';
 import { useCaseWorkspace } from '../case-workspace.js';
 
@@ -19,9 +18,6 @@ export function ReceivedForm({ document: doc, sent, onSaved }: { document: Docum
   const { caseId, flush, adoptStored } = useCaseWorkspace();
   const [open, setOpen] = useState(false);
   const [received, setReceived] = useState<unknown>(sent.received ?? undefined);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const formId = useId();
   const problems: Problem[] =
     typeof received === 'string' && received < sent.date ? [{ path: 'received', message: 'Date de réception : elle ne peut pas précéder la date d’envoi' }] : [];
 
@@ -36,48 +32,26 @@ export function ReceivedForm({ document: doc, sent, onSaved }: { document: Docum
     );
   }
   const submit = async () => {
-    if (problems.length > 0 || typeof received !== 'string' || received === '') return;
-    setBusy(true);
-    setError(null);
-    try {
-      await flush();
-      const next = await api.markReceived({ id: caseId, documentId: doc.id, received });
-      adoptStored(next, ['sendings', 'contacts']);
-      setOpen(false);
-      onSaved(`Réception enregistrée : le délai de réponse court à partir du ${received.split('-').reverse().join('/')}.`);
-    } catch (e) {
-      setError(userMessage(e, 'l’enregistrement de la date de réception'));
-    } finally {
-      setBusy(false);
-    }
+    if (typeof received !== 'string' || received === '') return;
+    await flush();
+    const next = await api.markReceived({ id: caseId, documentId: doc.id, received });
+    adoptStored(next, ['sendings', 'contacts']);
+    setOpen(false);
+    onSaved(`Réception enregistrée : le délai de réponse court à partir du ${received.split('-').reverse().join('/')}.`);
   };
   return (
-    <form
-      className="mark-sent"
-      aria-label={`Réception de « ${doc.title} »`}
-      onSubmit={(e) => {
-        e.preventDefault();
-        void submit();
-      }}
+    <InlineForm
+      label={`Réception de « ${doc.title} »`}
+      value={{ received }}
+      problems={problems}
+      onChange={(_path, value) => setReceived(value)}
+      complete={typeof received === 'string' && received !== ''}
+      submitLabel="Enregistrer la réception"
+      doing="l’enregistrement de la date de réception"
+      onSubmit={submit}
+      onCancel={() => setOpen(false)}
     >
-      <FieldsProvider value={{ received }} problems={problems} onChange={(_path, value) => setReceived(value)} idPrefix={`${formId}-`}>
-        <div className="field-grid">
-          <DateField path="received" label="Date de réception" hint="Sur l’accusé de réception ou le suivi de La Poste" required />
-        </div>
-      </FieldsProvider>
-      {error && (
-        <p className="error-text" role="alert">
-          {error}
-        </p>
-      )}
-      <p className="button-row">
-        <button type="submit" className="button-primary" disabled={busy || problems.length > 0 || typeof received !== 'string' || received === ''}>
-          Enregistrer la réception
-        </button>
-        <button type="button" className="button-quiet" onClick={() => setOpen(false)}>
-          Annuler
-        </button>
-      </p>
-    </form>
+      <DateField path="received" label="Date de réception" hint="Sur l’accusé de réception ou le suivi de La Poste" required />
+    </InlineForm>
   );
 }

@@ -3,7 +3,7 @@
  * missing-fact links follow). Parties one must find come with help in plain words.
  */
 import type { ReactNode } from 'react';
-import type { FactsSection } from '../../app/field-routes.js';
+import { SECTION_DATA, type FactsSection, type OtherParty } from '../../app/field-routes.js';
 import { AddressFields } from '../../common/AddressFields.js';
 import { DebitList } from '../../common/DebitList.js';
 import { AmountField, CheckboxField, DateField, IntegerField, SelectField, TextAreaField, TextField, YesNoField } from '../../common/fields.js';
@@ -160,7 +160,8 @@ function Payments() {
   );
 }
 
-function Refund() {
+/** Also the new case's question on the refund: the same fields, worded once. */
+export function Refund() {
   return (
     <>
       <SelectField path="refund.reason" label="Pourquoi le remboursement vous est dû" options={REFUND_REASON_OPTIONS} />
@@ -193,37 +194,50 @@ function Decision() {
   );
 }
 
+/** One row per party of « Autres interlocuteurs »: its title and what its name is called (its help is in PARTY_HELP). */
+const PARTY_SECTIONS: Record<OtherParty, { title: string; nameLabel: string }> = {
+  bank: { title: 'Votre banque', nameLabel: 'Nom de la banque' },
+  bankMediator: { title: 'Le médiateur de votre banque', nameLabel: 'Nom du médiateur de la banque' },
+  mediator: { title: 'Le médiateur de la consommation', nameLabel: 'Nom du médiateur' },
+  conciliator: { title: 'Le conciliateur de justice', nameLabel: 'Nom du conciliateur' },
+  court: { title: 'Le tribunal', nameLabel: 'Nom du tribunal' },
+  authority: { title: 'La DDPP (protection des populations)', nameLabel: 'Nom du service' },
+};
+
+/** A party's help and fields, in « Faits » and wherever a screen first asks for that party (the new case's bank). */
+export function PartyBlock({ party }: { party: OtherParty }) {
+  return (
+    <>
+      <Help paragraphs={PARTY_HELP[party]} />
+      <PartyFields base={party} nameLabel={PARTY_SECTIONS[party].nameLabel} />
+    </>
+  );
+}
+
+function PartySection({ party }: { party: OtherParty }) {
+  return (
+    <Subsection base={party} title={PARTY_SECTIONS[party].title}>
+      <PartyBlock party={party} />
+    </Subsection>
+  );
+}
+
+function MediationTried() {
+  return (
+    <Subsection base="mediation" title="Une médiation déjà tentée">
+      <DateField path="mediation.ended" label="Date de l’avis de fin de médiation" />
+      <SelectField path="mediation.outcome" label="Issue de la médiation" options={MEDIATION_OUTCOME_OPTIONS} />
+    </Subsection>
+  );
+}
+
+/** In the order of the routes table, so that the section shows every part a link may lead to. */
 function OtherParties() {
   return (
     <>
-      <Subsection base="bank" title="Votre banque">
-        <Help paragraphs={PARTY_HELP.bank} />
-        <PartyFields base="bank" nameLabel="Nom de la banque" />
-      </Subsection>
-      <Subsection base="bankMediator" title="Le médiateur de votre banque">
-        <Help paragraphs={PARTY_HELP.bankMediator} />
-        <PartyFields base="bankMediator" nameLabel="Nom du médiateur de la banque" />
-      </Subsection>
-      <Subsection base="mediator" title="Le médiateur de la consommation">
-        <Help paragraphs={PARTY_HELP.mediator} />
-        <PartyFields base="mediator" nameLabel="Nom du médiateur" />
-      </Subsection>
-      <Subsection base="mediation" title="Une médiation déjà tentée">
-        <DateField path="mediation.ended" label="Date de l’avis de fin de médiation" />
-        <SelectField path="mediation.outcome" label="Issue de la médiation" options={MEDIATION_OUTCOME_OPTIONS} />
-      </Subsection>
-      <Subsection base="conciliator" title="Le conciliateur de justice">
-        <Help paragraphs={PARTY_HELP.conciliator} />
-        <PartyFields base="conciliator" nameLabel="Nom du conciliateur" />
-      </Subsection>
-      <Subsection base="court" title="Le tribunal">
-        <Help paragraphs={PARTY_HELP.court} />
-        <PartyFields base="court" nameLabel="Nom du tribunal" />
-      </Subsection>
-      <Subsection base="authority" title="La DDPP (protection des populations)">
-        <Help paragraphs={PARTY_HELP.authority} />
-        <PartyFields base="authority" nameLabel="Nom du service" />
-      </Subsection>
+      {SECTION_DATA.interlocuteurs.map((head) =>
+        head === 'mediation' ? <MediationTried key={head} /> : <PartySection key={head} party={head as OtherParty} />,
+      )}
     </>
   );
 }

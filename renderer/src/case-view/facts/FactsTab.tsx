@@ -5,7 +5,7 @@
  * its preview follows alongside.
  */
 import { useId, type ReactNode } from 'react';
-import { FACTS_SECTIONS, SECTIONS_FOR_DISPUTE, type FactsSection } from '../../app/field-routes.js';
+import { FACTS_SECTIONS, SECTION_DATA, SECTIONS_FOR_DISPUTE, type FactsSection } from '../../app/field-routes.js';
 import type { DisputeType } from '../../../../core/common/case/schema.js';
 import { FieldsProvider } from '../../common/fields-context.js';
 import { Section } from '../../common/Section.js';
@@ -18,17 +18,6 @@ import { ProblemSummary } from './ProblemSummary.js';
 /** Always shown open: every case has them. */
 const ALWAYS_OPEN: readonly FactsSection[] = ['probleme', 'vous', 'destinataire', 'lettre'];
 const PARTIES: readonly FactsSection[] = ['commande', 'vous', 'destinataire'];
-/** The part of the case each foldable section fills. */
-const SECTION_DATA: Partial<Record<FactsSection, readonly string[]>> = {
-  commande: ['order'],
-  abonnement: ['subscription'],
-  paiements: ['contestedPayment'],
-  remboursement: ['refund'],
-  donnees: ['dataRequest'],
-  decision: ['decision'],
-  interlocuteurs: ['bank', 'bankMediator', 'mediator', 'mediation', 'conciliator', 'court', 'authority'],
-};
-
 /** Le problème, then what this dispute needs, then the parties, then the rest, and the letter last. */
 export function sectionOrder(disputeType: unknown): FactsSection[] {
   const relevant = SECTIONS_FOR_DISPUTE[disputeType as DisputeType] ?? ['commande'];
@@ -71,7 +60,7 @@ export function FactsTab() {
                 </Section>
               );
             }
-            const open = relevant.includes(id) || (SECTION_DATA[id] ?? []).some((p) => isFilled(getAt(draft, p)));
+            const open = relevant.includes(id) || SECTION_DATA[id].some((p) => isFilled(getAt(draft, p)));
             return (
               <FoldedSection key={id} id={id} title={title} open={open}>
                 <View />

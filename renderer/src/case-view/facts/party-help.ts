@@ -2,7 +2,9 @@
  * How to find a party the user must name, in plain words and without the network. Every statement comes from
  * ../shared/reference/legal-facts-fr.md (the section is given); nothing that sheet marks unconfirmed is said.
  */
-export const PARTY_HELP = {
+import type { OtherParty } from '../../app/field-routes.js';
+
+export const PARTY_HELP: Record<OtherParty, readonly string[]> = {
   // §2.3 (L612-1, L612-2, L616-1 / R616-1, the official list); Amazon's consumer mediator is unconfirmed, so not named.
   mediator: [
     'Le professionnel doit vous donner les coordonnées de son médiateur de la consommation : sur son site, dans ses conditions générales de vente et sur les bons de commande, puis de nouveau dans sa réponse à votre réclamation écrite (art. L616-1). Cherchez la rubrique « médiation ».',
@@ -14,10 +16,12 @@ export const PARTY_HELP = {
   ],
   // §1.7 / §7.5 (CMF L133-24).
   bank: ['La banque qui tient le compte débité (son adresse figure sur vos relevés). Vous avez 13 mois après le débit pour contester une opération que vous n’avez pas autorisée (art. L133-24 du code monétaire et financier).'],
-  // §2.7 (conciliation free, 3 months renewable once; prior attempt for claims up to 5 000 €).
+  // §2.7 (conciliation free, 3 months renewable once; the prior attempt for claims up to 5 000 €, with its
+  // exemptions, stated « en principe » as §7.6 leaves its wording after décret 2025-660 open), §5 (Cerfa 15728*02).
+  // The sheet gives no directory of conciliators, so none is named.
   conciliator: [
-    'Le conciliateur de justice est gratuit ; la conciliation dure au plus trois mois, renouvelables une fois. Pour une demande de 5 000 € au plus, une tentative de conciliation (ou une médiation) est nécessaire avant de saisir le tribunal.',
-    'Pour trouver celui de votre secteur, renseignez-vous sur le site conciliateurjustice.fr.',
+    'Le conciliateur de justice est gratuit ; la conciliation dure au plus trois mois, renouvelables une fois. Pour une demande de 5 000 € au plus, une tentative préalable de conciliation, de médiation ou de procédure participative est en principe exigée avant de saisir le tribunal, sauf exceptions (par exemple si aucun conciliateur n’est disponible dans les trois mois).',
+    'La demande peut être faite avec le formulaire Cerfa 15728*02 (« Demande aux fins de tentative de conciliation »).',
   ],
   // §2.8 (requête, tribunal de proximité up to 10 000 €, R631-3).
   court: [
@@ -26,4 +30,4 @@ export const PARTY_HELP = {
   ],
   // §2.5 and §8.3 item 7.
   authority: ['La DDPP est le service local de la DGCCRF, dans votre département : on peut lui signaler les pratiques d’un professionnel qui touchent de nombreux consommateurs. Un signalement ne règle pas votre litige à votre place.'],
-} as const;
+};
