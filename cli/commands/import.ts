@@ -10,7 +10,7 @@ import { formatAmount } from '../../core/common/format/money.js';
 import { plainSpaces } from '../../core/common/format/typography.js';
 import { writeFileAtomic } from '../../core/node/atomic-write.js';
 import { AMAZON_EU } from '../../core/node/api/new-case.js';
-import { IMPORT_LIMITS, ImportProblem } from '../../core/node/import/problem.js';
+import { beyondLimit, IMPORT_LIMITS, ImportProblem } from '../../core/node/import/problem.js';
 import { exhibitEntry } from '../../core/node/import/exhibit.js';
 
 type Draft = Record<string, unknown>;
@@ -19,7 +19,7 @@ async function readInput(path: string): Promise<Uint8Array> {
   try {
     const info = await stat(path);
     if (!info.isFile()) throw new ImportProblem(path, 'ce n’est pas un fichier ordinaire');
-    if (info.size > IMPORT_LIMITS.zipBytes) throw new ImportProblem(path, `le fichier dépasse ${IMPORT_LIMITS.zipBytes / 1024 / 1024} Mo`);
+    if (info.size > IMPORT_LIMITS.zipBytes) throw new ImportProblem(path, `le fichier ${beyondLimit(IMPORT_LIMITS.zipBytes)}`);
     return new Uint8Array(await readFile(path));
   } catch (e) {
     if (e instanceof ImportProblem) throw e;

@@ -204,4 +204,10 @@ describe('invoices saved as PDF', () => {
     await expect(readImport(bytes('%PDF-1.7\n garbage'), 'abime.pdf')).rejects.toThrow('« abime.pdf » : le PDF est illisible ou endommagé');
     await expect(readImport(new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 0, 0]), 'photo.png')).rejects.toThrow('« photo.png » : format non reconnu');
   });
+
+  it('a file over its limit names the limit as the screens write sizes (decimal units, one formatter)', async () => {
+    const big = new Uint8Array(30_000_001);
+    big.set(bytes('%PDF-1.7\n'));
+    await expect(readImport(big, 'facture.pdf')).rejects.toThrow('« facture.pdf » : le PDF dépasse 30\u00a0Mo');
+  });
 });

@@ -9,7 +9,7 @@ import { parseAmount, parseDate } from '../../common/import/values.js';
 import { formatAmount } from '../../common/format/money.js';
 import { formatLongDate } from '../../common/format/dates.js';
 import { csvRecords, CsvError, parseCsv } from './csv.js';
-import { IMPORT_LIMITS, ImportProblem } from './problem.js';
+import { beyondLimit, IMPORT_LIMITS, ImportProblem } from './problem.js';
 import { displayFileName } from '../../common/format/display-name.js';
 
 export interface ExportFile {
@@ -212,7 +212,7 @@ function extras(files: readonly ExportFile[], source: string): { returns: Row[];
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 export function decodeCsv(bytes: Uint8Array, source: string, name = source): string {
-  if (bytes.length > IMPORT_LIMITS.csvBytes) throw new ImportProblem(source, `le fichier « ${displayFileName(name)} » dépasse ${IMPORT_LIMITS.csvBytes / 1024 / 1024} Mo`);
+  if (bytes.length > IMPORT_LIMITS.csvBytes) throw new ImportProblem(source, `le fichier « ${displayFileName(name)} » ${beyondLimit(IMPORT_LIMITS.csvBytes)}`);
   try {
     return utf8.decode(bytes);
   } catch {

@@ -8,13 +8,13 @@ import { htmlToText } from '../evidence/email.js';
 import { factsFromText } from '../../common/import/text-facts.js';
 import type { ImportProposal } from '../../common/import/proposal.js';
 import { dayInTimeZone } from '../../common/import/values.js';
-import { IMPORT_LIMITS, ImportProblem } from './problem.js';
+import { beyondLimit, IMPORT_LIMITS, ImportProblem } from './problem.js';
 
 /** Amazon's sending domains (amazon.fr, marketplace.amazon.fr, amazon.co.uk, amazon.com…). */
 const PLATFORM_SENDER = /@(?:[a-z0-9-]+\.)*amazon\.(?:fr|com|co\.uk|de|it|es|be|nl|ca|com\.be)$/i;
 
 export async function readOrderEmail(bytes: Uint8Array, source: string): Promise<ImportProposal> {
-  if (bytes.length > IMPORT_LIMITS.emailBytes) throw new ImportProblem(source, `le message dépasse ${IMPORT_LIMITS.emailBytes / 1024 / 1024} Mo`);
+  if (bytes.length > IMPORT_LIMITS.emailBytes) throw new ImportProblem(source, `le message ${beyondLimit(IMPORT_LIMITS.emailBytes)}`);
   let email: Awaited<ReturnType<typeof PostalMime.parse>>;
   try {
     email = await PostalMime.parse(bytes, { attachmentEncoding: 'arraybuffer' });

@@ -7,7 +7,7 @@ import type { ImportOutcome } from '../../common/import/proposal.js';
 import { decodeCsv, exportFilesFromZip, readAmazonExport } from './amazon-export.js';
 import { readOrderEmail } from './email.js';
 import { readInvoicePdf } from './invoice.js';
-import { IMPORT_LIMITS, ImportProblem } from './problem.js';
+import { beyondLimit, IMPORT_LIMITS, ImportProblem } from './problem.js';
 
 export { ImportProblem, IMPORT_LIMITS } from './problem.js';
 
@@ -16,7 +16,7 @@ const startsWith = (bytes: Uint8Array, sig: number[]) => sig.every((b, i) => byt
 export async function readImport(bytes: Uint8Array, name: string, options: { order?: string } = {}): Promise<ImportOutcome> {
   if (bytes.length === 0) throw new ImportProblem(name, 'le fichier est vide');
   if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04]) || startsWith(bytes, [0x50, 0x4b, 0x05, 0x06])) {
-    if (bytes.length > IMPORT_LIMITS.zipBytes) throw new ImportProblem(name, `l’archive dépasse ${IMPORT_LIMITS.zipBytes / 1024 / 1024} Mo`);
+    if (bytes.length > IMPORT_LIMITS.zipBytes) throw new ImportProblem(name, `l’archive ${beyondLimit(IMPORT_LIMITS.zipBytes)}`);
     return readAmazonExport(exportFilesFromZip(bytes, name), name, options.order);
   }
   if (startsWith(bytes, [0x25, 0x50, 0x44, 0x46])) {

@@ -9,7 +9,7 @@
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { WorkerPool, TaskTimeoutError } from '../evidence/pool.js';
-import { IMPORT_LIMITS, ImportProblem } from './problem.js';
+import { beyondLimit, IMPORT_LIMITS, ImportProblem } from './problem.js';
 
 export interface PdfText {
   pages: string[];
@@ -60,7 +60,7 @@ parentPort.on('message', (task) => {
 let pool: WorkerPool | null = null;
 
 export async function pdfText(bytes: Uint8Array, source: string): Promise<PdfText> {
-  if (bytes.length > IMPORT_LIMITS.pdfBytes) throw new ImportProblem(source, `le PDF dépasse ${IMPORT_LIMITS.pdfBytes / 1024 / 1024} Mo`);
+  if (bytes.length > IMPORT_LIMITS.pdfBytes) throw new ImportProblem(source, `le PDF ${beyondLimit(IMPORT_LIMITS.pdfBytes)}`);
   pool ??= new WorkerPool({ url: new URL(`data:text/javascript,${encodeURIComponent(WORKER_SOURCE)}`), size: 1, timeoutMs: IMPORT_LIMITS.pdfMs });
   const copy = new Uint8Array(bytes);
   try {
