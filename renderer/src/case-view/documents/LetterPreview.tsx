@@ -4,6 +4,7 @@
  */
 import type { ReactNode } from 'react';
 import type { Block, LetterDocument, Run } from '../../../../core/common/document/model.js';
+import { LETTER_LABELS } from '../../../../core/common/document/page-geometry.js';
 
 function Runs({ runs }: { runs: readonly Run[] }) {
   return (
@@ -103,7 +104,7 @@ export function LetterPreview({ document: doc }: { document: LetterDocument }) {
         </div>
       )}
       <p className="letter-subject">
-        <strong>Objet{'\u00A0'}:</strong> {doc.subject}
+        <strong>{LETTER_LABELS.subject}</strong> {doc.subject}
       </p>
       <p className="letter-paragraph">{doc.salutation}</p>
       {doc.body.map((block, i) => (
@@ -114,7 +115,7 @@ export function LetterPreview({ document: doc }: { document: LetterDocument }) {
       {doc.enclosures.length > 0 && (
         <div className="letter-enclosures">
           <p>
-            <strong>Pièces jointes{'\u00A0'}:</strong>
+            <strong>{LETTER_LABELS.enclosures}</strong>
           </p>
           <ul className="letter-list">
             {doc.enclosures.map((e, i) => (
