@@ -4,11 +4,11 @@
  * The functions take the case folder; the store checks the case exists first.
  */
 import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
 import { copyFile, readdir, rename, rm, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { displayFileName } from '../../common/format/display-name.js';
 import { temporaryPath } from '../atomic-write.js';
+import { sha256File } from '../evidence/bytes.js';
 import { syncDir, writeFileDurable } from './durable-write.js';
 import { StoreError } from './errors.js';
 import { PIECE_FILE, pieceFile, piecesDir, safeExtension } from './layout.js';
@@ -44,7 +44,7 @@ export interface PieceSource {
 export async function copyPiece(dir: string, sourcePath: string, options: PieceSource = {}): Promise<StoredPiece> {
   const name = options.name ?? basename(sourcePath);
   await checkRegularFile(sourcePath, name);
-  const sha256 = await fileSha256(sourcePath);
+  const sha256 = await sha256File(sourcePath);
   const file = pieceFile(sha256, safeExtension(name));
   const path = join(dir, file);
   const { size } = await stat(sourcePath);
@@ -65,15 +65,9 @@ export async function checkRegularFile(sourcePath: string, name = basename(sourc
   if (!(await stat(sourcePath)).isFile()) throw new StoreError('refused', `« ${displayFileName(name)} » n’est pas un fichier ordinaire (dossier, tube ou périphérique) : rien n’a été ajouté.`);
 }
 
-async function fileSha256(path: string): Promise<string> {
-  const hash = createHash('sha256');
-  for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
-  return hash.digest('hex');
-}
-
 /** Absolute path of a stored piece, from its `pieces/<sha256>.<ext>` name only (never a path from elsewhere). */
 export function piecePath(dir: string, file: string): string {
-  if (!PIECE_FILE.test(file)) throw new StoreError('not-found', `Pièce « ${file} » introuvable dans le dossier.`);
+  if (!PIECE_FILE.test(file)) throw new StoreError('not-found', `Pièce « ${displayFileName(file)} » introuvable dans le dossier.`);
   return join(dir, file);
 }
 
