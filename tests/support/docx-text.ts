@@ -20,6 +20,8 @@ export interface DocxContent {
   text: string;
   /** The footers' text, field instructions included (e.g. ' PAGE ', ' NUMPAGES '). */
   footerText: string;
+  /** The headers' paragraphs that hold text (the running header of pages 2+), one per paragraph. */
+  headerTexts: string[];
   /** Embedded faces found in word/fontTable.xml whose file is in the package, e.g. 'DejaVu Serif Bold'. */
   fontsEmbedded: string[];
   coreProperties: {
@@ -177,19 +179,21 @@ export async function extractDocx(bytes: Uint8Array): Promise<DocxContent> {
     return { ...(style === undefined ? {} : { style }), text: paragraphText(p, false) };
   });
 
-  const footerPaths = Object.keys(zip.files)
-    .filter((path) => /^word\/footer\d*\.xml$/.test(path))
-    .sort();
-  const footerTexts: string[] = [];
-  for (const path of footerPaths) {
-    const xml = (await readText(zip, path))!;
-    footerTexts.push(...findAll(parse(xml), 'w:p').map((p) => paragraphText(p, true)));
-  }
+  const partTexts = async (part: 'header' | 'footer'): Promise<string[]> => {
+    const paths = Object.keys(zip.files)
+      .filter((path) => new RegExp(`^word/${part}\\d*\\.xml$`).test(path))
+      .sort();
+    const texts: string[] = [];
+    for (const path of paths) texts.push(...findAll(parse((await readText(zip, path))!), 'w:p').map((p) => paragraphText(p, true)));
+    return texts;
+  };
+  const footerTexts = await partTexts('footer');
 
   return {
     paragraphs,
     text: paragraphs.map((p) => p.text).join('\n'),
     footerText: footerTexts.join('\n'),
+    headerTexts: (await partTexts('header')).filter((t) => t !== ''),
     fontsEmbedded: await embeddedFonts(zip),
     coreProperties: await coreProperties(zip),
   };

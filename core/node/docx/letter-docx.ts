@@ -29,7 +29,7 @@ import {
   PAGE_HEIGHT,
   PAGE_WIDTH,
 } from './page-geometry.js';
-import { emptyHeader, pageNumberFooter, runningHeader } from './page-footer.js';
+import { emptyHeader, fittedRunningHeader, pageNumberFooter, runningHeader } from './page-footer.js';
 import { StyleId, letterStyles, withUnhyphenatedStyles } from './styles.js';
 import { readZip, writeZip } from './zip-archive.js';
 import type { ZipEntry } from './zip-archive.js';
@@ -54,7 +54,8 @@ export interface WriteLetterDocxOptions {
  */
 export async function writeLetterDocx(doc: LetterDocument, options: WriteLetterDocxOptions = {}): Promise<Uint8Array> {
   const language = doc.meta.language || 'fr-FR';
-  const fonts = fontEmbedding(options.fonts ?? loadLetterFonts());
+  const fontSet = options.fonts ?? loadLetterFonts();
+  const fonts = fontEmbedding(fontSet);
   const lists = new ListCounter();
 
   const children = [
@@ -96,7 +97,7 @@ export async function writeLetterDocx(doc: LetterDocument, options: WriteLetterD
             },
           },
         },
-        headers: { first: emptyHeader(), default: runningHeader(runningHeaderText(doc.sender, doc.subject)) },
+        headers: { first: emptyHeader(), default: runningHeader(fittedRunningHeader(runningHeaderText(doc.sender, doc.subject), fontSet)) },
         footers: { first: pageNumberFooter(), default: pageNumberFooter() },
         children,
       },

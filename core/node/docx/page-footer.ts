@@ -1,5 +1,7 @@
 import { BorderStyle, Footer, Header, PageNumber, Paragraph, TextRun } from 'docx';
-import { LETTER_GEOMETRY as G, LETTER_GRAY, LETTER_LABELS, LETTER_TYPE as T } from '../../common/document/page-geometry.js';
+import { LETTER_GEOMETRY as G, LETTER_GRAY, LETTER_LABELS, LETTER_TYPE as T, TEXT_WIDTH } from '../../common/document/page-geometry.js';
+import type { FontSet } from '../fonts.js';
+import { fontMetricsFor, TextMeasurer } from '../pdf/font-metrics.js';
 import { eighths, grayHex } from './page-geometry.js';
 import { StyleId } from './styles.js';
 import { plainRuns } from './text-runs.js';
@@ -16,7 +18,19 @@ export function pageNumberFooter(): Footer {
   });
 }
 
-/** Pages 2+: « sender — subject » over a thin rule, as in the PDF. */
+/** No glyph of DejaVu Serif is wider than 1.75 em (U+2031 is 1.73): a header this short fits without measuring. */
+const WIDEST_GLYPH_EM = 1.75;
+
+/**
+ * The running header cut with « … » where the PDF cuts it: Word would wrap a long one onto a second line and push
+ * every page's text down.
+ */
+export function fittedRunningHeader(text: string, fonts: FontSet): string {
+  if ([...text].length * WIDEST_GLYPH_EM * T.smallSize <= TEXT_WIDTH) return text;
+  return new TextMeasurer(fontMetricsFor(fonts)).truncate(text, 'regular', T.smallSize, TEXT_WIDTH);
+}
+
+/** Pages 2+: « sender — subject » over a thin rule, as in the PDF (`text` already fitted to one line). */
 export function runningHeader(text: string): Header {
   return new Header({
     children: [

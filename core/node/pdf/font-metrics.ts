@@ -165,6 +165,24 @@ export class TextMeasurer {
     return em * size;
   }
 
+  /**
+   * The longest start of `text` that fits `maxWidth` with `ellipsis` after it, or `text` itself when it fits. Prefix
+   * widths grow with the length, so a binary search over code points keeps a pasted blob cheap to cut.
+   */
+  truncate(text: string, style: FontStyle, size: number, maxWidth: number, ellipsis = '\u2026'): string {
+    if (this.width(text, style, size) <= maxWidth) return text;
+    const chars = [...text];
+    const cut = (n: number) => chars.slice(0, n).join('').trimEnd() + ellipsis;
+    let fits = 0;
+    let tooLong = chars.length;
+    while (tooLong - fits > 1) {
+      const middle = (fits + tooLong) >> 1;
+      if (this.width(cut(middle), style, size) <= maxWidth) fits = middle;
+      else tooLong = middle;
+    }
+    return cut(fits);
+  }
+
   /** A (text, style) → width function bound to a size, the shape text-layout expects. */
   at(size: number): (text: string, style: FontStyle) => number {
     return (text, style) => this.width(text, style, size);

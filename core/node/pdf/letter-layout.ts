@@ -160,11 +160,7 @@ class LetterLayoutBuilder {
   }
 
   truncate(text: string, style: FontStyle, size: number, maxWidth: number): string {
-    if (this.width(text, style, size) <= maxWidth) return text;
-    const chars = [...text];
-    const ellipsis = this.clean('\u2026', style);
-    while (chars.length > 0 && this.width(chars.join('').trimEnd() + ellipsis, style, size) > maxWidth) chars.pop();
-    return chars.join('').trimEnd() + ellipsis;
+    return this.measurer.truncate(text, style, size, maxWidth, this.clean('\u2026', style));
   }
 
   // ---- blocks -------------------------------------------------------------------------------------------------
