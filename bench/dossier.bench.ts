@@ -19,6 +19,7 @@ import { assembleDossier } from '../core/node/dossier/index.js';
 import { PRINT_QUALITY, imageTarget } from '../core/node/dossier/geometry.js';
 import { writeLetterPdf } from '../core/node/pdf/letter-pdf.js';
 import { loadTemplateRegistry } from '../core/node/template-registry.js';
+import { reportGoal } from './goals.js';
 
 const FIXTURES = join(tmpdir(), 'recours-bench-dossier-v1');
 const PHOTOS = 40;
@@ -188,6 +189,7 @@ row('Dossier (40 photos + 10 PDF), premier passage', `${first.ms.toFixed(0)} ms`
 row('Dossier, passages suivants (médiane de 2)', `${warm.toFixed(0)} ms   (objectif < 3000 ms)`);
 row('sharp seul, 2 photos à la fois, au plus vite (médiane de 3)', `${sharpMs.toFixed(0)} ms`);
 row('Rapport dossier / sharp seul', `${(warm / sharpMs).toFixed(2)}   (objectif ≤ 1,25)`);
+reportGoal({ name: 'Dossier (40 photos, 10 PDF) / sharp seul', ratio: warm / sharpMs, cpuRatio: dossierCpu / sharpCpuMs, goal: 1.25 });
 row('Temps CPU : dossier / sharp seul (tous threads)', `${(dossierCpu / 1000).toFixed(1)} s / ${(sharpCpuMs / 1000).toFixed(1)} s = ${(dossierCpu / sharpCpuMs).toFixed(2)}`);
 row('Mémoire (RSS) maximale pendant le dossier', `${(dossierPeak / 2 ** 20).toFixed(0)} Mio   (objectif < 600 Mio)`);
 row('Mémoire (RSS) maximale pendant sharp seul', `${(sharpPeak / 2 ** 20).toFixed(0)} Mio`);

@@ -12,6 +12,8 @@ import { createRequire } from 'node:module';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { childCpuMs } from './child-cpu.js';
+import { reportGoal } from './goals.js';
 
 const root = join(import.meta.dirname, '..');
 const bin = join(root, 'bin/recours.js');
@@ -23,20 +25,31 @@ const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
 const built = spawnSync(process.execPath, [tsc, '-p', join(root, 'tsconfig.build.json')], { stdio: 'inherit' });
 if (built.status !== 0) throw new Error('build of the CLI failed');
 
-/** Median wall time of a whole process, in ms, after one unmeasured run (disk cache). */
-function timeProcess(label: string, command: string, args: string[], runs: number): number {
+interface Timing {
+  /** Median wall time of the whole process, in ms. */
+  ms: number;
+  /** Median CPU time (user + system, children included), in ms. */
+  cpuMs: number;
+}
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? NaN;
+
+/** Median wall and CPU time of a whole process, after one unmeasured run (disk cache). */
+function timeProcess(label: string, command: string, args: string[], runs: number): Timing {
   const once = () => {
+    const cpuBefore = childCpuMs();
     const start = performance.now();
     const result = spawnSync(command, args, { cwd: work, encoding: 'utf8' });
     const ms = performance.now() - start;
     if (result.status !== 0) throw new Error(`${label} failed: ${result.error?.message ?? result.stderr}`);
-    return ms;
+    return { ms, cpuMs: childCpuMs() - cpuBefore };
   };
   once();
-  const times = Array.from({ length: runs }, once).sort((a, b) => a - b);
-  const median = times[Math.floor(times.length / 2)] ?? NaN;
-  console.log(`${label.padEnd(58)} median ${median.toFixed(0).padStart(6)} ms   (${runs} runs, ${times.map((t) => t.toFixed(0)).join(' ')})`);
-  return median;
+  const times = Array.from({ length: runs }, once);
+  const timing = { ms: median(times.map((t) => t.ms)), cpuMs: median(times.map((t) => t.cpuMs)) };
+  const list = times.map((t) => t.ms.toFixed(0)).join(' ');
+  console.log(`${label.padEnd(58)} median ${timing.ms.toFixed(0).padStart(6)} ms, CPU ${timing.cpuMs.toFixed(0).padStart(5)} ms   (${runs} runs, ${list})`);
+  return timing;
 }
 
 const node = timeProcess('node -e 0', process.execPath, ['-e', '0'], 15);
@@ -62,6 +75,13 @@ const row = (label: string, value: string) => console.log(`${label.padEnd(58)} $
 console.log('');
 // Other programs compete for the cores: the load says how much of the machine this run had.
 row('Charge de la machine (load average 1 min) / cœurs', `${loadavg()[0]?.toFixed(1)} / ${availableParallelism()}`);
-row('Rapport recours --version / node -e 0', `${(version / node).toFixed(2)}   (objectif ≤ 3)`);
-row('Rapport lettre / LibreOffice', libreOffice === undefined ? 'LibreOffice absent (soffice)' : `${(letter / libreOffice).toFixed(2)}   (objectif ≤ 0,1)`);
+const versionGoal = { name: 'recours --version / node -e 0', ratio: version.ms / node.ms, cpuRatio: version.cpuMs / node.cpuMs, goal: 3 };
+row('Rapport recours --version / node -e 0', `${versionGoal.ratio.toFixed(2)}, CPU ${versionGoal.cpuRatio.toFixed(2)}   (objectif ≤ 3)`);
+reportGoal(versionGoal);
+if (libreOffice === undefined) row('Rapport lettre / LibreOffice', 'LibreOffice absent (soffice)');
+else {
+  const letterGoal = { name: 'Lettre PDF et DOCX / LibreOffice', ratio: letter.ms / libreOffice.ms, cpuRatio: letter.cpuMs / libreOffice.cpuMs, goal: 0.1 };
+  row('Rapport lettre / LibreOffice', `${letterGoal.ratio.toFixed(2)}, CPU ${letterGoal.cpuRatio.toFixed(2)}   (objectif ≤ 0,1)`);
+  reportGoal(letterGoal);
+}
 rmSync(work, { recursive: true, force: true });
