@@ -21,9 +21,9 @@ try {
   for (const mode of ['path', 'bytes']) {
     const run = spawnSync(process.execPath, ['--import', 'tsx', child, join(work, `donnees-${mode}`), archive, mode], { encoding: 'utf8' });
     if (run.status !== 0) throw new Error(`import (${mode}) : ${run.stderr}`);
-    const r = JSON.parse(run.stdout.trim().split('\n').at(-1)!) as { ms: number; cpuMs: number; peakRss: number };
+    const r = JSON.parse(run.stdout.trim().split('\n').at(-1)!) as { ms: number; cpuMs: number; atRest: number; peakRss: number };
     const label = mode === 'path' ? 'import du fichier (upload)' : 'import des octets (API JSON)';
-    console.log(`${label.padEnd(30)} ${(r.ms / 1000).toFixed(2)} s (CPU ${(r.cpuMs / 1000).toFixed(2)} s)   pic de mémoire ${(r.peakRss / MB).toFixed(0)} Mo`);
+    console.log(`${label.padEnd(30)} ${(r.ms / 1000).toFixed(2)} s (CPU ${(r.cpuMs / 1000).toFixed(2)} s)   pic de mémoire ${(r.peakRss / MB).toFixed(0)} Mo (au repos ${(r.atRest / MB).toFixed(0)} Mo)`);
   }
 } finally {
   rmSync(work, { recursive: true, force: true });

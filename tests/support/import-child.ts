@@ -8,14 +8,16 @@ import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createCaseStore, importCase } from '../../core/node/store/index.js';
 
+const peakRss = () => Number(/VmHWM:\s+(\d+) kB/.exec(readFileSync('/proc/self/status', 'utf8'))?.[1] ?? NaN) * 1024;
+
 const [dataDir, archive, mode = 'path'] = process.argv.slice(2);
 if (!dataDir || !archive) throw new Error('usage: import-child.ts <dataDir> <archive> [path|bytes]');
 const store = createCaseStore({ dataDir });
 await store.list();
+const atRest = peakRss();
 const started = performance.now();
 const cpu = process.cpuUsage();
-const source = mode === 'bytes' ? new Uint8Array(await readFile(archive)) : { path: archive };
+const source = mode === 'bytes' ? await readFile(archive) : { path: archive };
 const imported = await importCase(store, source);
 const used = process.cpuUsage(cpu);
-const hwm = Number(/VmHWM:\s+(\d+) kB/.exec(readFileSync('/proc/self/status', 'utf8'))?.[1] ?? NaN) * 1024;
-console.log(JSON.stringify({ id: imported.id, ms: performance.now() - started, cpuMs: (used.user + used.system) / 1000, peakRss: hwm }));
+console.log(JSON.stringify({ id: imported.id, ms: performance.now() - started, cpuMs: (used.user + used.system) / 1000, atRest, peakRss: peakRss() }));
