@@ -4,11 +4,10 @@
  * built in, checks every fingerprint, and only then installs the case (a rename) under a new id, so that
  * importing twice, or importing one's own export, never overwrites.
  */
-import { createHash } from 'node:crypto';
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { zipSync, type Zippable } from 'fflate';
+import { writeArchive } from './archive-write.js';
 import { ArchiveProblem, extractArchive, MAX_ARCHIVE_CONTENT, type ArchiveSource, type ExtractedFile } from './archive-read.js';
 import { CASE_FILE, DOCUMENTS_DIR, documentsDir, META_FILE, PIECE_FILE, PIECES_DIR, piecesDir } from './layout.js';
 import { metaSchema, type CaseMeta } from './meta.js';
@@ -26,8 +25,6 @@ interface ManifestEntry {
   size: number;
   sha256: string;
 }
-
-const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
 /** Entry names an archive may hold: nothing else is ever written (no « ../ », no absolute path). */
 const ALLOWED = [/^case\.json$/, /^meta\.json$/, PIECE_FILE, /^documents\/[a-z0-9-]{8,64}\/[^/\\\0]{1,150}$/];
@@ -71,19 +68,15 @@ async function filesUnder(dir: string, prefix: string): Promise<string[]> {
   return out;
 }
 
-/** The `.recours` bytes of the case folder `dir`: the CPU-heavy half of an export, run in a worker by the web bridge. */
+/** The `.recours` bytes of the case folder `dir`: the heavy half of an export, run in a worker by the web bridge. */
 export async function packCase(dir: string, id: string, now: Date): Promise<Uint8Array> {
   const paths = [CASE_FILE, META_FILE, ...(await filesUnder(piecesDir(dir), `${PIECES_DIR}/`)), ...(await filesUnder(documentsDir(dir), `${DOCUMENTS_DIR}/`))];
-  const zippable: Zippable = {};
-  const entries: ManifestEntry[] = [];
-  for (const path of paths.filter((p) => ALLOWED.some((r) => r.test(p)))) {
-    const bytes = new Uint8Array(await readFile(join(dir, ...path.split('/'))));
-    entries.push({ path, size: bytes.length, sha256: sha256(bytes) });
-    zippable[path] = [bytes, { level: COMPRESSIBLE.test(path) ? 6 : 0 }];
-  }
-  const manifest = { format: EXPORT_FORMAT, application: 'Recours', exportedAt: now.toISOString(), caseId: id, entries };
-  zippable[MANIFEST] = [new TextEncoder().encode(`${JSON.stringify(manifest, null, 2)}\n`), { level: 6 }];
-  return zipSync(zippable, { mtime: now });
+  const inputs = paths.filter((p) => ALLOWED.some((r) => r.test(p))).map((name) => ({ name, path: join(dir, ...name.split('/')), deflate: COMPRESSIBLE.test(name) }));
+  return writeArchive(inputs, now, (files) => {
+    const entries: ManifestEntry[] = files.map((f) => ({ path: f.name, size: f.size, sha256: f.sha256 }));
+    const manifest = { format: EXPORT_FORMAT, application: 'Recours', exportedAt: now.toISOString(), caseId: id, entries };
+    return { name: MANIFEST, bytes: new TextEncoder().encode(`${JSON.stringify(manifest, null, 2)}\n`) };
+  });
 }
 
 export type CasePacker = (dir: string, id: string, now: Date) => Promise<Uint8Array>;
