@@ -171,7 +171,9 @@ export async function installCase(
     await syncDir(dataDir);
     return { id, dir: caseDir(dataDir, id), draft, meta };
   } catch (e) {
-    await rm(work, { recursive: true, force: true });
+    // The refusal is what the user needs to hear; a folder that cannot be removed now (a worker stopped mid-write)
+    // goes at the next start, as any work folder of another process.
+    await rm(work, { recursive: true, force: true }).catch(() => {});
     throw e;
   }
 }
