@@ -16,7 +16,7 @@ export interface HeavyWork {
   renderLetter(document: LetterDocument, format: OutputFormat): Promise<Uint8Array>;
   /** Zips a case folder for an export (the store has already found the case). */
   packCase: CasePacker;
-  /** Inflates and checks an archive for an import (the store installs what comes back). */
+  /** Inflates an archive into the case folder being built, and checks it, for an import (the store installs it). */
   checkArchive: ArchiveChecker;
 }
 

@@ -1,13 +1,14 @@
 /**
  * A whole case as one `.recours` file (a zip): case.json, meta.json, the evidence pieces and the generated documents,
- * with a manifest giving the SHA-256 of every entry. Import checks every fingerprint before anything is written,
- * and installs the case under a new id, so that importing twice, or importing one's own export, never overwrites.
+ * with a manifest giving the SHA-256 of every entry. Import inflates the archive into the folder the new case is
+ * built in, checks every fingerprint, and only then installs the case (a rename) under a new id, so that
+ * importing twice, or importing one's own export, never overwrites.
  */
-import { createHash } from 'node:crypto';
-import { readdir, readFile } from 'node:fs/promises';
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { zipSync, type Zippable } from 'fflate';
-import { ArchiveProblem, MAX_ARCHIVE_CONTENT, readArchive } from './archive-read.js';
+import { writeArchive } from './archive-write.js';
+import { ArchiveProblem, extractArchive, MAX_ARCHIVE_CONTENT, type ArchiveSource, type ExtractedFile } from './archive-read.js';
 import { CASE_FILE, DOCUMENTS_DIR, documentsDir, META_FILE, PIECE_FILE, PIECES_DIR, piecesDir } from './layout.js';
 import { metaSchema, type CaseMeta } from './meta.js';
 import { migrateDraft, UnreadableCaseError, type Draft } from './migrate.js';
@@ -24,8 +25,6 @@ interface ManifestEntry {
   size: number;
   sha256: string;
 }
-
-const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
 /** Entry names an archive may hold: nothing else is ever written (no « ../ », no absolute path). */
 const ALLOWED = [/^case\.json$/, /^meta\.json$/, PIECE_FILE, /^documents\/[a-z0-9-]{8,64}\/[^/\\\0]{1,150}$/];
@@ -69,19 +68,15 @@ async function filesUnder(dir: string, prefix: string): Promise<string[]> {
   return out;
 }
 
-/** The `.recours` bytes of the case folder `dir`: the CPU-heavy half of an export, run in a worker by the web bridge. */
+/** The `.recours` bytes of the case folder `dir`: the heavy half of an export, run in a worker by the web bridge. */
 export async function packCase(dir: string, id: string, now: Date): Promise<Uint8Array> {
   const paths = [CASE_FILE, META_FILE, ...(await filesUnder(piecesDir(dir), `${PIECES_DIR}/`)), ...(await filesUnder(documentsDir(dir), `${DOCUMENTS_DIR}/`))];
-  const zippable: Zippable = {};
-  const entries: ManifestEntry[] = [];
-  for (const path of paths.filter((p) => ALLOWED.some((r) => r.test(p)))) {
-    const bytes = new Uint8Array(await readFile(join(dir, ...path.split('/'))));
-    entries.push({ path, size: bytes.length, sha256: sha256(bytes) });
-    zippable[path] = [bytes, { level: COMPRESSIBLE.test(path) ? 6 : 0 }];
-  }
-  const manifest = { format: EXPORT_FORMAT, application: 'Recours', exportedAt: now.toISOString(), caseId: id, entries };
-  zippable[MANIFEST] = [new TextEncoder().encode(`${JSON.stringify(manifest, null, 2)}\n`), { level: 6 }];
-  return zipSync(zippable, { mtime: now });
+  const inputs = paths.filter((p) => ALLOWED.some((r) => r.test(p))).map((name) => ({ name, path: join(dir, ...name.split('/')), deflate: COMPRESSIBLE.test(name) }));
+  return writeArchive(inputs, now, (files) => {
+    const entries: ManifestEntry[] = files.map((f) => ({ path: f.name, size: f.size, sha256: f.sha256 }));
+    const manifest = { format: EXPORT_FORMAT, application: 'Recours', exportedAt: now.toISOString(), caseId: id, entries };
+    return { name: MANIFEST, bytes: new TextEncoder().encode(`${JSON.stringify(manifest, null, 2)}\n`) };
+  });
 }
 
 export type CasePacker = (dir: string, id: string, now: Date) => Promise<Uint8Array>;
@@ -113,53 +108,70 @@ function readManifest(bytes: Uint8Array | undefined): ManifestEntry[] {
   });
 }
 
-/** A `.recours` archive once every check has passed: what the store installs under a new id. */
+/** A `.recours` archive once every check has passed: the case the store installs under a new id (its files are staged). */
 export interface CheckedArchive {
   draft: Draft;
   meta: CaseMeta;
-  files: { path: string; bytes: Uint8Array }[];
 }
 
-/** An archive to import: its bytes, or the file holding them (the web bridge's upload), read where it is checked. */
-export type ArchiveSource = Uint8Array | { path: string };
+export type { ArchiveSource };
 
-export type ArchiveChecker = (source: ArchiveSource) => Promise<CheckedArchive>;
+/** Checks `source`, its pieces and documents inflated into the case folder being built `staging`. */
+export type ArchiveChecker = (source: ArchiveSource, staging?: string) => Promise<CheckedArchive>;
 
-/** checkArchive of the bytes, read from their file when given one (in the worker: the calling thread never holds them). */
-export async function checkArchiveSource(source: ArchiveSource): Promise<CheckedArchive> {
-  return checkArchive(source instanceof Uint8Array ? source : await readFile(source.path));
-}
+/** case.json, meta.json and the manifest are read in memory: each at most this (a case file is at most 10 Mio). */
+const MAX_DESCRIPTION = 16_000_000;
+const DESCRIPTIONS = new Set([MANIFEST, CASE_FILE, META_FILE]);
 
 /**
- * Inflates the archive and checks every fingerprint, the manifest, the case and its evidence: the CPU-heavy half
- * of an import, nothing written, run in a worker by the web bridge. Throws StoreError('invalid-archive').
+ * Inflates the archive into `staging` (pieces/…, documents/…) and checks every fingerprint, the manifest, the
+ * case and its evidence: the heavy half of an import, run in a worker by the web bridge. Without `staging`, a
+ * check only, in a temporary folder removed after. Throws StoreError('invalid-archive'), leaving `staging` to
+ * its owner to remove.
  */
-export function checkArchive(bytes: Uint8Array): CheckedArchive {
-  let files: Record<string, Uint8Array>;
+export async function checkArchiveSource(source: ArchiveSource, staging?: string): Promise<CheckedArchive> {
+  if (staging !== undefined) return checkArchive(source, staging);
+  const temporary = await mkdtemp(join(tmpdir(), 'recours-verification-'));
   try {
-    files = Object.fromEntries(readArchive(bytes, (name) => name === MANIFEST || ALLOWED.some((r) => r.test(name))));
+    return await checkArchive(source, temporary);
+  } finally {
+    await rm(temporary, { recursive: true, force: true });
+  }
+}
+
+async function checkArchive(source: ArchiveSource, staging: string): Promise<CheckedArchive> {
+  let files: Map<string, ExtractedFile>;
+  try {
+    files = await extractArchive(source, {
+      allowed: (name) => name === MANIFEST || ALLOWED.some((r) => r.test(name)),
+      target: (name) => (DESCRIPTIONS.has(name) ? null : join(staging, ...name.split('/'))),
+      memoryLimit: MAX_DESCRIPTION,
+    });
   } catch (e) {
     if (e instanceof ArchiveProblem) throw invalid(e.message);
+    // A disk that is full or refuses a write says so; anything else means bytes that are not a zip.
+    if ((e as NodeJS.ErrnoException).syscall !== undefined) throw e;
     throw invalid('ce n’est pas une archive .recours lisible (fichier abîmé ou d’un autre type).');
   }
 
-  const manifest = readManifest(files[MANIFEST]);
+  const manifest = readManifest(files.get(MANIFEST)?.bytes);
   const listed = new Set(manifest.map((e) => e.path));
   for (const entry of manifest) {
-    const content = files[entry.path];
+    const content = files.get(entry.path);
     if (!content) throw invalid(`« ${displayFileName(entry.path)} » est annoncé par le manifeste mais absent de l’archive.`);
-    if (content.length !== entry.size || sha256(content) !== entry.sha256) throw invalid(`« ${displayFileName(entry.path)} » a été modifié ou abîmé (empreinte SHA-256 différente).`);
+    if (content.size !== entry.size || content.sha256 !== entry.sha256) throw invalid(`« ${displayFileName(entry.path)} » a été modifié ou abîmé (empreinte SHA-256 différente).`);
   }
-  for (const name of Object.keys(files)) {
+  for (const name of files.keys()) {
     if (name !== MANIFEST && !listed.has(name)) throw invalid(`« ${displayFileName(name)} » n’est pas dans le manifeste.`);
   }
-  for (const name of Object.keys(files).filter((n) => n.startsWith(`${PIECES_DIR}/`))) {
+  for (const [name, file] of files) {
+    if (!name.startsWith(`${PIECES_DIR}/`)) continue;
     const hash = /^pieces\/([a-f0-9]{64})/.exec(name)?.[1];
-    if (hash !== sha256(files[name] as Uint8Array)) throw invalid(`la pièce « ${displayFileName(name)} » ne correspond pas à son empreinte.`);
+    if (hash !== file.sha256) throw invalid(`la pièce « ${displayFileName(name)} » ne correspond pas à son empreinte.`);
   }
 
-  const caseBytes = files[CASE_FILE];
-  const metaBytes = files[META_FILE];
+  const caseBytes = files.get(CASE_FILE)?.bytes;
+  const metaBytes = files.get(META_FILE)?.bytes;
   if (!caseBytes || !metaBytes) throw invalid('case.json ou meta.json manque.');
   let draft;
   try {
@@ -176,21 +188,21 @@ export function checkArchive(bytes: Uint8Array): CheckedArchive {
     if (!Array.isArray(evidence)) throw invalid('la liste des pièces (evidence) n’est pas une liste.');
     for (const entry of evidence) {
       const file = (entry as { file?: unknown } | null)?.file;
-      if (typeof file !== 'string' || !files[file] || !file.startsWith(`${PIECES_DIR}/`)) {
+      if (typeof file !== 'string' || !files.has(file) || !file.startsWith(`${PIECES_DIR}/`)) {
         throw invalid(`la pièce « ${displayFileName(String(file)).slice(0, 80)} » citée par le dossier n’est pas dans l’archive.`);
       }
     }
   }
-  const installed = Object.entries(files)
-    .filter(([name]) => name.startsWith(`${PIECES_DIR}/`) || name.startsWith(`${DOCUMENTS_DIR}/`))
-    .map(([path, content]) => ({ path, bytes: content }));
-  return { draft, meta: meta.data, files: installed };
+  return { draft, meta: meta.data };
 }
 
+/** Imports an archive as a new case: inflated into the folder the case is built in, then installed whole (one rename). */
 export async function importCase(store: CaseStore, source: ArchiveSource, now = new Date(), check: ArchiveChecker = checkArchiveSource): Promise<CaseRecord> {
-  const { draft, meta, files } = await check(source);
   const stamp = now.toISOString();
-  return store.installFiles(draft, { ...meta, createdAt: stamp, updatedAt: stamp, archived: false }, files);
+  return store.installStaged(async (work) => {
+    const { draft, meta } = await check(source, work);
+    return { draft, meta: { ...meta, createdAt: stamp, updatedAt: stamp, archived: false } };
+  });
 }
 
 function safeJson(bytes: Uint8Array): unknown {

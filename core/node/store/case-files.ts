@@ -5,7 +5,6 @@
  */
 import { readFileSync, statSync } from 'node:fs';
 import { mkdir, readFile, rename, rm, stat } from 'node:fs/promises';
-import { join } from 'node:path';
 import { CASE_LIMITS, caseLimitProblems, decodeCaseBytes, jsonDepthExceeded } from '../../common/case/limits.js';
 import { CASE_FORMAT } from '../../common/case/schema.js';
 import { writeFileAtomic } from '../atomic-write.js';
@@ -150,21 +149,20 @@ export async function writeCase(record: CaseRecord, draftChanged: boolean): Prom
 }
 
 /**
- * Builds a case in a work folder (`files` adds pieces and documents to it), then renames it into place under a
- * new id: a crash never leaves half a case in the list. The caller has checked the limits.
+ * Builds a case in a work folder (`build` adds pieces and documents to it, and gives the draft and meta), checks
+ * its limits, then renames it into place under a new id: a crash or a refusal never leaves half a case in the list.
  */
 export async function installCase(
   dataDir: string,
-  draft: Draft,
-  meta: CaseMeta,
   now: () => Date,
-  files: (dir: string) => Promise<void> = async () => {},
+  build: (dir: string) => Promise<{ draft: Draft; meta: CaseMeta }>,
 ): Promise<CaseRecord> {
   const work = workDir(dataDir, `creation-${process.pid}`);
   await mkdir(piecesDir(work), { recursive: true });
   await mkdir(documentsDir(work), { recursive: true });
   try {
-    await files(work);
+    const { draft, meta } = await build(work);
+    checkLimits(draft);
     await writeJsonDurable(metaFilePath(work), meta);
     await writeJsonDurable(caseFilePath(work), draft);
     await syncDir(piecesDir(work));
@@ -173,17 +171,10 @@ export async function installCase(
     await syncDir(dataDir);
     return { id, dir: caseDir(dataDir, id), draft, meta };
   } catch (e) {
-    await rm(work, { recursive: true, force: true });
+    // The refusal is what the user needs to hear; a folder that cannot be removed now (a worker stopped mid-write)
+    // goes at the next start, as any work folder of another process.
+    await rm(work, { recursive: true, force: true }).catch(() => {});
     throw e;
-  }
-}
-
-/** Files of an imported archive written into a case being built: `pieces/…`, `documents/<id>/…` (checked by the archive). */
-export async function writeInstalledFiles(work: string, files: { path: string; bytes: Uint8Array }[]): Promise<void> {
-  for (const f of files) {
-    const target = join(work, ...f.path.split('/'));
-    await mkdir(join(target, '..'), { recursive: true });
-    await writeFileAtomic(target, f.bytes);
   }
 }
 

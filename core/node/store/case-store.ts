@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { CASE_FORMAT } from '../../common/case/schema.js';
 import { todayIso } from '../../common/format/dates.js';
 import {
-  changedRecord, checkLimits, existingCaseDir, installCase, readCase, sweepCaseTemporaries, writeCase, writeInstalledFiles,
+  changedRecord, existingCaseDir, installCase, readCase, sweepCaseTemporaries, writeCase,
   type CaseChange, type CaseRecord,
 } from './case-files.js';
 import { createCaseIndex, type Annotate, type ListEntry } from './case-index.js';
@@ -111,10 +111,9 @@ export function createCaseStore(options: CaseStoreOptions) {
     remember(record);
   }
 
-  async function install(draft: Draft, meta: CaseMeta, files?: (dir: string) => Promise<void>): Promise<CaseRecord> {
-    checkLimits(draft);
+  async function install(build: (work: string) => Promise<{ draft: Draft; meta: CaseMeta }>): Promise<CaseRecord> {
     await start();
-    return installCase(dataDir, draft, meta, now, files);
+    return installCase(dataDir, now, build);
   }
 
   /** The folder of an existing case, for a piece or a document to go in. */
@@ -141,7 +140,7 @@ export function createCaseStore(options: CaseStoreOptions) {
     },
 
     async create(draft: Draft): Promise<CaseRecord> {
-      return install({ ...draft, format: CASE_FORMAT }, newMeta(stamp()));
+      return install(async () => ({ draft: { ...draft, format: CASE_FORMAT }, meta: newMeta(stamp()) }));
     },
 
     async get(id: string): Promise<CaseRecord> {
@@ -193,7 +192,10 @@ export function createCaseStore(options: CaseStoreOptions) {
     async duplicate(id: string): Promise<CaseRecord> {
       const source = await store.get(id);
       const meta = { ...newMeta(stamp()), pieces: source.meta.pieces };
-      return install(source.draft, meta, (work) => pieces.copyPieces(source.dir, work));
+      return install(async (work) => {
+        await pieces.copyPieces(source.dir, work);
+        return { draft: source.draft, meta };
+      });
     },
 
     /** Deletes a case: renamed out of the list first, so that a crash never leaves half a case. */
@@ -252,9 +254,12 @@ export function createCaseStore(options: CaseStoreOptions) {
       await documents.removeDocumentFiles(dirOf(id), documentId);
     },
 
-    /** A new case from files (an imported archive): case.json, meta.json, pieces/…, documents/…. */
-    async installFiles(draft: Draft, meta: CaseMeta, files: { path: string; bytes: Uint8Array }[]): Promise<CaseRecord> {
-      return install(draft, meta, (work) => writeInstalledFiles(work, files));
+    /**
+     * A new case built by `stage` in the folder it is given (an imported archive, its pieces/… and documents/…
+     * inflated there), with the draft and meta `stage` returns; nothing is listed unless every step succeeds.
+     */
+    async installStaged(stage: (work: string) => Promise<{ draft: Draft; meta: CaseMeta }>): Promise<CaseRecord> {
+      return install(stage);
     },
 
     /** Cases moved into _a-verifier because they could not be read. */

@@ -15,7 +15,7 @@ export type HeavyTask =
   | { type: 'letter'; document: LetterDocument; format: OutputFormat }
   | { type: 'dossier'; input: DossierJobInput }
   | { type: 'pack'; dir: string; id: string; now: string }
-  | { type: 'check'; source: ArchiveSource };
+  | { type: 'check'; source: ArchiveSource; staging?: string };
 
 const WORKER_URL = new URL(import.meta.url.endsWith('.ts') ? './heavy-worker.ts' : './heavy-worker.js', import.meta.url);
 
@@ -60,11 +60,12 @@ export function workerHeavyWork(options: { size?: number; letterMs?: number; dos
         throw timeLimit(e, 'L’export du dossier');
       }
     },
-    async checkArchive(source) {
+    async checkArchive(source, staging) {
       try {
         // A file (the upload route's) is read by the worker itself; bytes are moved to it, not copied, when they own their buffer.
+        // The worker inflates the pieces into `staging` (the case folder being built): only the case's facts come back.
         const own = source instanceof Uint8Array && source.byteOffset === 0 && source.byteLength === source.buffer.byteLength && source.buffer instanceof ArrayBuffer;
-        return await pool.run<CheckedArchive>({ type: 'check', source } satisfies HeavyTask, {
+        return await pool.run<CheckedArchive>({ type: 'check', source, ...(staging !== undefined ? { staging } : {}) } satisfies HeavyTask, {
           timeoutMs: options.archiveMs ?? ARCHIVE_TIME_LIMIT_MS,
           ...(own ? { transfer: [source.buffer as ArrayBuffer] } : {}),
         });
