@@ -229,7 +229,7 @@ export async function startRecours(): Promise<void> {
 
   // Files opened before the window was ready (double-click on a .recours) are imported once it has loaded.
   importFile = (path) => {
-    importCaseFromPath(dispatcher, path)
+    importCaseFromPath(dispatcher.host, path)
       .then((stored) => sendEvent(trusted(), { type: 'case-imported', case: stored }))
       .catch((e: unknown) => {
         const message = (e as { payload?: { message?: string } }).payload?.message ?? `Import de « ${path} » impossible.`;

@@ -26,6 +26,8 @@ export type DocumentFormat = DocumentFileFormat;
 export interface CoreHost {
   addEvidenceFile(caseId: string, path: string): Promise<StoredCase>;
   documentPath(caseId: string, documentId: string, format: DocumentFormat): Promise<{ path: string; name: string; mediaType: string }>;
+  /** Imports a `.recours` file read from its path as a stream: a large archive is never held in memory here. */
+  importCaseFile(path: string): Promise<StoredCase>;
   generateDocument(
     params: { id: string; templateId: string; formats: DocumentFormat[] },
     hooks?: { onProgress?: (done: number, total: number, label: string) => void; signal?: AbortSignal },
@@ -61,15 +63,13 @@ async function checkChosenFile(path: string, max: number): Promise<void> {
 }
 
 /** Imports a `.recours` file (chosen in a dialog, or opened from the file manager). */
-export async function importCaseFromPath(dispatcher: ApiDispatcher, path: string): Promise<StoredCase> {
-  let bytes: Uint8Array;
+export async function importCaseFromPath(host: Pick<CoreHost, 'importCaseFile'>, path: string): Promise<StoredCase> {
   try {
     await checkChosenFile(path, MAX_CASE_FILE_BYTES);
-    bytes = new Uint8Array(await readFile(path));
   } catch (e) {
     throw new ApiError({ code: 'failed', message: `Impossible de lire « ${displayFileName(basename(path))} » : ${messageOf(e)}` });
   }
-  return (await dispatcher.call('importCase', { bytes })) as StoredCase;
+  return host.importCaseFile(path);
 }
 
 export function createDesktopActions(deps: DesktopDeps): DesktopActions {
@@ -99,7 +99,7 @@ export function createDesktopActions(deps: DesktopDeps): DesktopActions {
     async importCaseFile() {
       const [path] = await deps.chooseFiles('case');
       if (!path) return { cancelled: true, case: null };
-      return { cancelled: false, case: await importCaseFromPath(deps.dispatcher, path) };
+      return { cancelled: false, case: await importCaseFromPath(deps.host, path) };
     },
 
     async exportCaseFile({ caseId }) {

@@ -26,11 +26,11 @@ afterEach(async () => {
 function setup(overrides: Partial<DesktopDeps> = {}) {
   const call = vi.fn(async (method: string): Promise<unknown> => {
     if (method === 'exportCase') return { name: 'Amazon — colis.recours', bytes: new Uint8Array([1, 2, 3]) };
-    if (method === 'importCase') return { id: '2026-11-26-zzzzzzzz' };
     throw new Error(`unexpected ${method}`);
   });
   const folder = join(dir, CASE_ID, 'documents', 'doc-12345678');
   const host: CoreHost = {
+    importCaseFile: vi.fn(async () => ({ id: '2026-11-26-zzzzzzzz' }) as never),
     addEvidenceFile: vi.fn(async (_caseId: string, path: string) => {
       if (path.endsWith('vide.jpg')) throw new ApiError({ code: 'invalid-request', message: '« vide.jpg » est vide.' });
       return { id: CASE_ID, evidence: [{ originalName: path.split('/').at(-1) }] } as never;
@@ -93,12 +93,13 @@ describe('evidence chosen in the system dialog', () => {
 describe('import and export of .recours files', () => {
   it('imports the chosen file, and exports to the path chosen in the save dialog', async () => {
     await writeFile(join(dir, 'ancien.recours'), new Uint8Array([9, 9]));
-    const { actions, call } = setup({
+    const { actions, host } = setup({
       chooseFiles: vi.fn(async () => [join(dir, 'ancien.recours')]),
       chooseSavePath: vi.fn(async (name: string) => join(dir, name)),
     });
     expect(await actions.importCaseFile({}, sender)).toEqual({ cancelled: false, case: { id: '2026-11-26-zzzzzzzz' } });
-    expect(call).toHaveBeenCalledWith('importCase', { bytes: new Uint8Array([9, 9]) });
+    // By its path, so that core streams it: a large archive is never read whole into the main process.
+    expect(host.importCaseFile).toHaveBeenCalledWith(join(dir, 'ancien.recours'));
     expect(await actions.exportCaseFile({ caseId: CASE_ID }, sender)).toEqual({ cancelled: false, fileName: 'Amazon — colis.recours' });
     expect(new Uint8Array(await readFile(join(dir, 'Amazon — colis.recours')))).toEqual(new Uint8Array([1, 2, 3]));
   });
