@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import { open, readFile, stat } from 'node:fs/promises';
 import { ownBytes, sha256File } from './bytes.js';
-import { checkExtension, detectMediaType, type MediaType } from './media-type.js';
+import { checkExtension, detectFileMediaType, detectMediaType, HEAD_BYTES, type MediaType } from './media-type.js';
 import { exifTakenAt } from './exif-date.js';
 import { formatSize } from './format.js';
 import { imageForPrint, imageInfo, reencode, thumbnail, verifyImage } from './images.js';
@@ -85,37 +85,38 @@ export async function examine(path: string, name: string, prepare?: PrepareOptio
   report.size = size;
   if (size === 0) return unreadable(report, 'le fichier est vide (0 octet)');
 
-  if (size > MAX_LOADED_BYTES) {
-    try {
-      report.sha256 = await sha256File(path);
-      const media = await detectMediaType(await readHead(path, 64 * 1024));
-      Object.assign(report, { mediaType: media.mediaType, kind: media.kind, label: media.label });
-    } catch (e) {
-      return unreadable(report, fileError(e));
-    }
-    return unreadable(report, `fichier trop volumineux (${formatSize(size)}) pour être reproduit ou joint au PDF : à transmettre séparément`);
-  }
-
-  let bytes: Uint8Array;
+  // The type from the file's head. A file only listed (a video, anything not reproduced, unless the dossier attaches
+  // it) is hashed as a stream, never read whole: a 150 MB video costs the worker a few buffers.
+  let media: MediaType;
+  let bytes: Uint8Array | undefined;
   try {
-    bytes = ownBytes(await readFile(path));
+    media = await detectFileMediaType(path, await readHead(path, HEAD_BYTES));
+    if (size > MAX_LOADED_BYTES || (media.kind === 'other' && !prepare)) report.sha256 = await sha256File(path);
+    else {
+      // An image (decoded by sharp within MAX_IMAGE_PIXELS), a PDF, a text or message reproduced, a file attached.
+      bytes = ownBytes(await readFile(path));
+      report.size = bytes.byteLength;
+      report.sha256 = createHash('sha256').update(bytes).digest('hex');
+      // Text told apart on the whole of it, as before (a control character further on makes it binary).
+      if (bytes.byteLength > HEAD_BYTES) media = await detectMediaType(bytes);
+    }
   } catch (e) {
     return unreadable(report, fileError(e));
   }
-  report.size = bytes.byteLength;
-  report.sha256 = createHash('sha256').update(bytes).digest('hex');
-  const media = await detectMediaType(bytes);
   Object.assign(report, { mediaType: media.mediaType, kind: media.kind, label: media.label });
+  if (size > MAX_LOADED_BYTES) return unreadable(report, `fichier trop volumineux (${formatSize(size)}) pour être reproduit ou joint au PDF : à transmettre séparément`);
 
   const extension = checkExtension(name, media);
   if (extension?.fatal) return unreadable(report, extension.message);
   if (extension) report.problems.push(extension.message);
+  if (!bytes) return { report, content: { kind: 'other' } };
+  const original = bytes;
 
   const keep = (result: PreparedEvidence, needed: boolean): PreparedEvidence =>
-    needed || prepare?.keepOriginal ? { ...result, original: bytes } : result;
+    needed || prepare?.keepOriginal ? { ...result, original } : result;
 
   try {
-    const content = await describe(bytes, media, report, prepare);
+    const content = await describe(original, media, report, prepare);
     // Other files, and texts too long to reproduce, are attached (PDF pages are copied from the cleaned copy).
     const needed = content.kind === 'other' || ((content.kind === 'text' || content.kind === 'email') && content.truncated);
     return keep({ report, content }, needed);
