@@ -2,7 +2,7 @@
  * The real type of an evidence file, from its bytes (magic numbers via file-type; text and e-mail recognised by
  * their content), never from its extension. The extension is only compared with the content to warn the user.
  */
-import { fileTypeFromBuffer, fileTypeFromFile, type FileTypeResult } from 'file-type';
+import { fileTypeFromFile, type FileTypeResult } from 'file-type';
 import { decodeText } from './text-decode.js';
 
 export type EvidenceKind = 'image' | 'pdf' | 'text' | 'email' | 'other';
@@ -57,14 +57,9 @@ function looksLikeEmail(text: string): boolean {
 /** Bytes of a file's start enough to tell text from binary (file-type reads what it needs from the file itself). */
 export const HEAD_BYTES = 64 * 1024;
 
-/** Detects the type of a file from its bytes, all of them or its first HEAD_BYTES. */
-export async function detectMediaType(bytes: Uint8Array): Promise<MediaType> {
-  return classify(await fileTypeFromBuffer(bytes), bytes);
-}
-
 /**
- * The same for a file on disk, never read whole: file-type reads the few bytes each format needs (it skips an MP3's
- * ID3 tag, walks a zip's entries), text is told from the file's `head` (its first HEAD_BYTES).
+ * Detects the type of a file on disk, never read whole: file-type reads the few bytes each format needs (it skips
+ * an MP3's ID3 tag, walks a zip's entries), text is told from the file's `head` (its first HEAD_BYTES).
  */
 export async function detectFileMediaType(path: string, head: Uint8Array): Promise<MediaType> {
   return classify(await fileTypeFromFile(path), head);
