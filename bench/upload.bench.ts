@@ -2,7 +2,8 @@
  * Upload benchmark (`npm run bench upload`): files sent to the web bridge the way the browser UI sends them,
  * against a bridge started in a child process as `npm run web` starts it. Prints the time and the bridge's peak
  * resident memory (VmHWM of /proc/<pid>/status, Linux: the main thread and the worker), for each way of sending:
- *   - « JSON base64 »: POST /api/<method> with the bytes as { $bytes: base64 } (the UI before the upload route);
+ *   - « JSON base64 »: POST /api/<method> with the bytes as { $bytes: base64 } (the UI before the upload route;
+ *     the bridge now refuses a body past twice a case's limit, and a piece inline past 5 Mo);
  *   - « flux brut »: POST /api/upload/<kind> with the file itself as the body (the UI now), when the bridge has it.
  * Two files: a 150 MB piece added to a case, and a `.recours` archive of a case holding that piece, imported.
  * Each way gets a fresh bridge, so that one peak does not hide the other.
@@ -83,6 +84,11 @@ async function once(label: string, upload: (port: number) => Promise<{ status: n
     const ms = performance.now() - start;
     if (answer.status === 404 || answer.status === 415) {
       console.log(`${label.padEnd(28)} (pas de telle route dans ce pont)`);
+      return;
+    }
+    if (answer.status === 413) {
+      const message = (JSON.parse(answer.text) as { error: { message: string } }).error.message;
+      console.log(`${label.padEnd(28)} refusé en ${(ms / 1000).toFixed(1)} s (pic ${mb(peakRss(bridge.child.pid!))}, au repos ${mb(before)}) : ${message}`);
       return;
     }
     if (answer.status !== 200) throw new Error(`${label}: HTTP ${answer.status} ${answer.text.slice(0, 300)}`);

@@ -13,7 +13,7 @@ import { newMeta } from '../../core/node/store/meta.js';
 import { startWebBridge, type WebBridge } from '../../core/node/web-bridge/index.js';
 import { workerHeavyWork } from '../../core/node/web-bridge/heavy-work.js';
 import { loadExample } from '../support/examples.js';
-import { postApi } from './web-bridge-client.js';
+import { postApi, rawRequest } from './web-bridge-client.js';
 
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
@@ -51,7 +51,13 @@ describe('importing a large archive in the web bridge', () => {
     const archive = await bigArchive();
     expect(archive.length).toBeLessThan(30_000_000);
     let finishedAt = 0;
-    const job = postApi(bridge.port, 'importCase', encodeWire({ bytes: archive })).then((r) => {
+    // Sent as the page sends it: the file itself, to the upload route.
+    const job = rawRequest(bridge.port, {
+      method: 'POST',
+      path: '/api/upload/archive',
+      headers: { 'content-type': 'application/octet-stream', 'x-recours-file-name': 'sauvegarde.recours' },
+      body: archive,
+    }).then((r) => {
       finishedAt = performance.now();
       return r;
     });

@@ -91,7 +91,9 @@ describe('malformed requests', () => {
   it('refuses a body beyond the size limit, in French', async () => {
     const big = await postApi(bridge.port, 'importCase', encodeWire({ bytes: new Uint8Array(1_600_000) }));
     expect(big.status).toBe(413);
-    expect(big.json().error.message).toMatch(/^Envoi trop volumineux : Recours accepte au plus \d+ Mo de fichiers par envoi\./);
+    expect(big.json().error.message).toBe(
+      'Envoi trop volumineux : une demande à Recours fait au plus 2\u00a0Mo. Les fichiers (pièces, sauvegardes .recours, commandes à importer) s’ajoutent depuis leur écran, qui les envoie tels quels.',
+    );
   });
 });
 

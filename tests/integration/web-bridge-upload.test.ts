@@ -10,7 +10,8 @@ import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { decodeWire } from '../../core/common/api/wire.js';
+import { decodeWire, encodeWire } from '../../core/common/api/wire.js';
+import { CASE_LIMITS } from '../../core/common/case/limits.js';
 import { startWebBridge, type WebBridge } from '../../core/node/web-bridge/index.js';
 import { postApi, rawRequest } from './web-bridge-client.js';
 import { laptopConfirmation } from '../support/fixtures-import.js';
@@ -142,6 +143,46 @@ describe('uploading a piece as a file', () => {
     const unknown = await upload('2026-01-01-inconnu0', 'a.txt', new TextEncoder().encode('x'));
     expect(unknown.status).toBe(404);
     expect((await postApi(bridge.port, 'getCase', { id })).json().result.evidence).toEqual([]);
+  });
+});
+
+describe('a piece sent inline, as base64 in a JSON request', () => {
+  it('is still added when small (a script, an old page)', async () => {
+    const id = await newCase();
+    const res = await postApi(bridge.port, 'addEvidence', encodeWire({ id, name: 'ticket.jpg', bytes: randomBytes(1_000_000) }));
+    expect(res.status, res.text.slice(0, 300)).toBe(200);
+    expect(res.json().result.evidence).toMatchObject([{ originalName: 'ticket.jpg', size: 1_000_000 }]);
+  });
+
+  it('is refused past 5 Mo with a French message naming the file and the Pièces screen, and nothing is added', async () => {
+    const id = await newCase();
+    const res = await postApi(bridge.port, 'addEvidence', encodeWire({ id, name: 'vidéo du colis.mp4', bytes: randomBytes(6_000_000) }));
+    expect(res.status).toBe(413);
+    expect(res.json().error.message).toBe(
+      '« vidéo du colis.mp4 » n’a pas été ajouté : il fait 6\u00a0Mo, plus que les 5\u00a0Mo qu’une pièce peut faire dans une demande JSON (en base64). Ajoutez-le depuis l’écran « Pièces » du dossier, qui envoie le fichier tel quel.',
+    );
+    expect((await postApi(bridge.port, 'getCase', { id })).json().result.evidence).toEqual([]);
+    expect(readdirSync(join(dataDir, id, 'pieces'))).toEqual([]);
+  });
+
+  it('is refused unread past the size of any request (twice a case’s), pointing to the Pièces screen', async () => {
+    // Declared, not sent: the bridge answers from the headers, as a browser's request with its Content-Length.
+    const answer = await new Promise<{ status: number; text: string }>((resolve, reject) => {
+      const req = request(
+        { host: '127.0.0.1', port: bridge.port, method: 'POST', path: '/api/addEvidence', headers: { host: `127.0.0.1:${bridge.port}`, 'content-type': 'application/json', 'content-length': String(CASE_LIMITS.fileBytes * 3) } },
+        (res) => {
+          const parts: Buffer[] = [];
+          res.on('data', (c: Buffer) => parts.push(c));
+          res.on('end', () => (resolve({ status: res.statusCode ?? 0, text: Buffer.concat(parts).toString('utf8') }), req.destroy()));
+        },
+      );
+      req.on('error', reject);
+      req.flushHeaders();
+    });
+    expect(answer.status).toBe(413);
+    expect(JSON.parse(answer.text).error.message).toBe(
+      'Pièce non ajoutée : la demande dépasse 21\u00a0Mo, la taille maximale d’une demande à Recours. Ajoutez-la depuis l’écran « Pièces » du dossier, qui envoie le fichier tel quel.',
+    );
   });
 });
 

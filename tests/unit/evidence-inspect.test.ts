@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import sharp from 'sharp';
 import { evidenceThumbnail, inspectEvidenceFile } from '../../core/node/evidence/index.js';
+import { examine } from '../../core/node/evidence/examine.js';
 import {
   emlMessage,
   encryptedPdf,
@@ -100,6 +101,24 @@ describe('inspectEvidenceFile', () => {
     await evidenceThumbnail(file('photo.jpg'));
     expect(readFileSync(file('photo.jpg')).equals(before)).toBe(true);
     expect(statSync(file('photo.jpg')).mtimeMs).toBe(mtime);
+  });
+
+  it('reports a long text export as long, fingerprinted whole, and one with binary data further on as no text', async () => {
+    const long = Buffer.from(`${messageExport()}\n`.repeat(8_000));
+    expect(long.length).toBeGreaterThan(2_000_000);
+    writeFileSync(file('longue-conversation.txt'), long);
+    expect(await inspectEvidenceFile(file('longue-conversation.txt'))).toMatchObject({
+      kind: 'text', size: long.length, sha256: sha256(long),
+      problems: ['texte très long : seul le début est reproduit (environ 80 pages) ; le fichier complet est joint au PDF'],
+    });
+    // For the dossier: the start reproduced, the whole file attached.
+    const prepared = await examine(file('longue-conversation.txt'), 'longue-conversation.txt', { image: { maxWidth: 100, maxHeight: 100, quality: 80, mozjpeg: false }, keepOriginal: false });
+    expect(prepared.content).toMatchObject({ kind: 'text', truncated: true });
+    expect((prepared.content as { text: string }).text.startsWith(messageExport())).toBe(true);
+    expect(Buffer.from(prepared.original!).equals(long)).toBe(true);
+    const binary = Buffer.concat([long, Buffer.from([0, 1, 2, 0])]);
+    writeFileSync(file('fausse-conversation.txt'), binary);
+    expect((await inspectEvidenceFile(file('fausse-conversation.txt'))).unreadable).toBe('le fichier contient des données binaires : ce n’est pas un texte');
   });
 
   it.skipIf(!heifEncAvailable())('reads an iPhone HEIC photo and its date (needs heif-enc from libheif-examples)', async () => {

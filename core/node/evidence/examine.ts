@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import { open, readFile, stat } from 'node:fs/promises';
 import { ownBytes, sha256File } from './bytes.js';
-import { checkExtension, detectMediaType, type MediaType } from './media-type.js';
+import { checkExtension, detectFileMediaType, HEAD_BYTES, type MediaType } from './media-type.js';
 import { exifTakenAt } from './exif-date.js';
 import { formatSize } from './format.js';
 import { imageForPrint, imageInfo, reencode, thumbnail, verifyImage } from './images.js';
@@ -20,6 +20,8 @@ import type { EvidenceContent, EvidenceReport, EvidenceTask, ImageTarget, Prepar
 /** Characters and lines of a text exhibit reproduced at most: about MAX_TEXT_PAGES pages either way. */
 const MAX_TEXT_CHARS = MAX_TEXT_PAGES * 4_500;
 const MAX_TEXT_LINES = MAX_TEXT_PAGES * 58;
+/** Bytes of a text read to reproduce its start: MAX_TEXT_CHARS characters whatever the encoding (4 bytes each at most). */
+const TEXT_READ_BYTES = 4 * MAX_TEXT_CHARS;
 
 /** The start of a long text, cut at a line end; `truncated` when something was left out. */
 function textHead(text: string): { text: string; truncated: boolean } {
@@ -85,37 +87,43 @@ export async function examine(path: string, name: string, prepare?: PrepareOptio
   report.size = size;
   if (size === 0) return unreadable(report, 'le fichier est vide (0 octet)');
 
-  if (size > MAX_LOADED_BYTES) {
-    try {
-      report.sha256 = await sha256File(path);
-      const media = await detectMediaType(await readHead(path, 64 * 1024));
-      Object.assign(report, { mediaType: media.mediaType, kind: media.kind, label: media.label });
-    } catch (e) {
-      return unreadable(report, fileError(e));
-    }
-    return unreadable(report, `fichier trop volumineux (${formatSize(size)}) pour être reproduit ou joint au PDF : à transmettre séparément`);
-  }
-
+  // The type from the file's head. A file only listed (a video, anything not reproduced, unless the dossier attaches
+  // it) is hashed as a stream, never read whole: a 150 MB video costs the worker a few buffers. Of a long text only
+  // the start is read, the rest scanned for NUL bytes (binary data) while it is hashed.
+  let media: MediaType;
   let bytes: Uint8Array;
+  let nulFurther = false;
   try {
-    bytes = ownBytes(await readFile(path));
+    media = await detectFileMediaType(path, await readHead(path, HEAD_BYTES));
+    const longText = media.kind === 'text' && size > TEXT_READ_BYTES;
+    if (size > MAX_LOADED_BYTES || (!prepare && (media.kind === 'other' || longText))) {
+      report.sha256 = await sha256File(path, longText ? (chunk) => void (nulFurther ||= chunk.includes(0)) : undefined);
+      bytes = longText ? await readHead(path, TEXT_READ_BYTES) : new Uint8Array(0);
+    } else {
+      // An image (decoded by sharp within MAX_IMAGE_PIXELS), a PDF, a message, a text, a file the dossier attaches.
+      bytes = ownBytes(await readFile(path));
+      report.size = bytes.byteLength;
+      report.sha256 = createHash('sha256').update(bytes).digest('hex');
+      nulFurther = longText && bytes.includes(0, TEXT_READ_BYTES);
+    }
   } catch (e) {
     return unreadable(report, fileError(e));
   }
-  report.size = bytes.byteLength;
-  report.sha256 = createHash('sha256').update(bytes).digest('hex');
-  const media = await detectMediaType(bytes);
   Object.assign(report, { mediaType: media.mediaType, kind: media.kind, label: media.label });
+  if (size > MAX_LOADED_BYTES) return unreadable(report, `fichier trop volumineux (${formatSize(size)}) pour être reproduit ou joint au PDF : à transmettre séparément`);
 
   const extension = checkExtension(name, media);
   if (extension?.fatal) return unreadable(report, extension.message);
   if (extension) report.problems.push(extension.message);
+  if (media.kind === 'other' && !prepare) return { report, content: { kind: 'other' } };
 
+  // The original goes with the dossier only (an inspection returns the report alone).
+  const original = bytes;
   const keep = (result: PreparedEvidence, needed: boolean): PreparedEvidence =>
-    needed || prepare?.keepOriginal ? { ...result, original: bytes } : result;
+    prepare && (needed || prepare.keepOriginal) ? { ...result, original } : result;
 
   try {
-    const content = await describe(bytes, media, report, prepare);
+    const content = await describe(bytes, media, report, prepare, nulFurther);
     // Other files, and texts too long to reproduce, are attached (PDF pages are copied from the cleaned copy).
     const needed = content.kind === 'other' || ((content.kind === 'text' || content.kind === 'email') && content.truncated);
     return keep({ report, content }, needed);
@@ -125,7 +133,7 @@ export async function examine(path: string, name: string, prepare?: PrepareOptio
   }
 }
 
-async function describe(bytes: Uint8Array, media: MediaType, report: EvidenceReport, prepare: PrepareOptions | undefined): Promise<EvidenceContent> {
+async function describe(bytes: Uint8Array, media: MediaType, report: EvidenceReport, prepare: PrepareOptions | undefined, nulFurther: boolean): Promise<EvidenceContent> {
   switch (media.kind) {
     case 'image': {
       const info = await imageInfo(bytes, media.mediaType);
@@ -153,13 +161,17 @@ async function describe(bytes: Uint8Array, media: MediaType, report: EvidenceRep
       return { kind: 'pdf', pageCount: clean.pageCount, clean: clean.bytes, removed: clean.removed };
     }
     case 'text': {
-      const decoded = decodeText(bytes);
-      if (!decoded) throw new EvidenceProblem('le fichier contient des données binaires : ce n’est pas un texte');
+      // A long text is decoded from its first TEXT_READ_BYTES only: more than the MAX_TEXT_CHARS reproduced.
+      const long = report.size > TEXT_READ_BYTES;
+      const decoded = decodeText(long ? bytes.subarray(0, TEXT_READ_BYTES) : bytes, { partial: long });
+      // UTF-16 has NUL bytes in every ASCII character; elsewhere one further on means binary data.
+      if (!decoded || (nulFurther && !decoded.encoding.startsWith('utf-16'))) throw new EvidenceProblem('le fichier contient des données binaires : ce n’est pas un texte');
       const full = media.mediaType === 'text/html' ? htmlToText(decoded.text) : decoded.text.replace(/^\uFEFF/, '');
       if (media.mediaType === 'text/html') report.problems.push('page web reproduite en texte seul (sans mise en forme ni images)');
-      const { text, truncated } = textHead(full);
+      const head = textHead(full);
+      const truncated = head.truncated || long;
       if (truncated) report.problems.push(`texte très long : seul le début est reproduit (environ ${MAX_TEXT_PAGES} pages) ; le fichier complet est joint au PDF`);
-      return { kind: 'text', text, truncated };
+      return { kind: 'text', text: head.text, truncated };
     }
     case 'email': {
       const email = await parseEmail(bytes);

@@ -2,7 +2,7 @@
  * The real type of an evidence file, from its bytes (magic numbers via file-type; text and e-mail recognised by
  * their content), never from its extension. The extension is only compared with the content to warn the user.
  */
-import { fileTypeFromBuffer } from 'file-type';
+import { fileTypeFromFile, type FileTypeResult } from 'file-type';
 import { decodeText } from './text-decode.js';
 
 export type EvidenceKind = 'image' | 'pdf' | 'text' | 'email' | 'other';
@@ -54,9 +54,18 @@ function looksLikeEmail(text: string): boolean {
     (names.has('subject') || names.has('received') || names.has('message-id') || names.has('to'));
 }
 
-/** Detects the type of a file from its first bytes (64 KiB are plenty; the whole file is fine). */
-export async function detectMediaType(head: Uint8Array): Promise<MediaType> {
-  const found = await fileTypeFromBuffer(head);
+/** Bytes of a file's start enough to tell text from binary (file-type reads what it needs from the file itself). */
+export const HEAD_BYTES = 64 * 1024;
+
+/**
+ * Detects the type of a file on disk, never read whole: file-type reads the few bytes each format needs (it skips
+ * an MP3's ID3 tag, walks a zip's entries), text is told from the file's `head` (its first HEAD_BYTES).
+ */
+export async function detectFileMediaType(path: string, head: Uint8Array): Promise<MediaType> {
+  return classify(await fileTypeFromFile(path), head);
+}
+
+function classify(found: FileTypeResult | undefined, head: Uint8Array): MediaType {
   if (found) {
     if (found.mime === 'application/pdf') return { mediaType: found.mime, kind: 'pdf', label: 'document PDF' };
     const imageLabel = IMAGE_TYPES[found.mime];

@@ -6,13 +6,20 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ApiError, type ApiErrorPayload } from '../../common/api/contract.js';
 import { decodeWire, encodeWire } from '../../common/api/wire.js';
 import { CASE_LIMITS, jsonDepthExceeded, tooDeepMessage } from '../../common/case/limits.js';
+import { displayFileName } from '../../common/format/display-name.js';
+import { formatSize } from '../../common/format/size.js';
 import { toApiError, type ApiDispatcher } from '../api/dispatcher.js';
 import { PAGE_HEADERS } from './static-files.js';
 
 /** A case nested in the parameters ({ id, draft: case }) plus some room: anything deeper is no case. */
 const MAX_REQUEST_DEPTH = CASE_LIMITS.depth + 8;
-/** About 200 MB of evidence once base64 (4/3) and JSON are accounted for. */
-export const DEFAULT_MAX_BODY_BYTES = 280 * 1024 * 1024;
+/**
+ * A request carries at most one case (saveCase, caseSummary): twice a case file's limit leaves room for JSON.
+ * Files go through the upload route (upload-route.ts), sent as themselves.
+ */
+export const DEFAULT_MAX_BODY_BYTES = 2 * CASE_LIMITS.fileBytes;
+/** A piece inline as base64 (a script, an old page): small ones only; the Pièces screen sends any other as a file. */
+export const MAX_INLINE_PIECE_BYTES = 5_000_000;
 
 export const API_STATUS: Record<ApiErrorPayload['code'], number> = { 'invalid-request': 400, 'not-found': 404, 'invalid-case': 422, conflict: 409, failed: 500 };
 
@@ -36,10 +43,6 @@ export function sendError(res: ServerResponse, status: number, error: ApiErrorPa
   sendJson(res, status, { ok: false, error }, extra);
 }
 
-function sizeText(bytes: number): string {
-  return `${Math.round(bytes / (1024 * 1024))} Mo`;
-}
-
 class BodyTooLarge extends Error {}
 
 function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
@@ -61,12 +64,32 @@ function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
   });
 }
 
-export function createApiRoute(dispatcher: ApiDispatcher, maxBodyBytes = DEFAULT_MAX_BODY_BYTES) {
-  const tooLarge: ApiErrorPayload = {
-    code: 'invalid-request',
-    message: `Envoi trop volumineux : Recours accepte au plus ${sizeText((maxBodyBytes * 3) / 4)} de fichiers par envoi. Ajoutez les pièces une à une, ou réduisez la taille des vidéos.`,
-  };
+const fromPiecesScreen = (pronoun: 'le' | 'la') => `Ajoutez-${pronoun} depuis l’écran « Pièces » du dossier, qui envoie le fichier tel quel.`;
 
+/** The refusal of a body past the limit: read no further, so the file's name is not known. */
+function tooLargeBody(method: string, maxBodyBytes: number): ApiErrorPayload {
+  const limit = formatSize(maxBodyBytes);
+  return {
+    code: 'invalid-request',
+    message:
+      method === 'addEvidence'
+        ? `Pièce non ajoutée : la demande dépasse ${limit}, la taille maximale d’une demande à Recours. ${fromPiecesScreen('la')}`
+        : `Envoi trop volumineux : une demande à Recours fait au plus ${limit}. Les fichiers (pièces, sauvegardes .recours, commandes à importer) s’ajoutent depuis leur écran, qui les envoie tels quels.`,
+  };
+}
+
+/** A piece given inline as base64 past MAX_INLINE_PIECE_BYTES: the French refusal, naming the file; else null. */
+function inlinePieceRefusal(method: string, params: unknown): string | null {
+  if (method !== 'addEvidence' || !params || typeof params !== 'object') return null;
+  const { name, bytes } = params as { name?: unknown; bytes?: unknown };
+  if (!(bytes instanceof Uint8Array) || bytes.length <= MAX_INLINE_PIECE_BYTES) return null;
+  const why = `${formatSize(bytes.length)}, plus que les ${formatSize(MAX_INLINE_PIECE_BYTES)} qu’une pièce peut faire dans une demande JSON (en base64)`;
+  return typeof name === 'string' && name !== ''
+    ? `« ${displayFileName(name.slice(0, 255))} » n’a pas été ajouté : il fait ${why}. ${fromPiecesScreen('le')}`
+    : `La pièce n’a pas été ajoutée : elle fait ${why}. ${fromPiecesScreen('la')}`;
+}
+
+export function createApiRoute(dispatcher: ApiDispatcher, maxBodyBytes = DEFAULT_MAX_BODY_BYTES) {
   return async function handleApi(req: IncomingMessage, res: ServerResponse, method: string): Promise<void> {
     if (req.method !== 'POST') {
       sendError(res, 405, { code: 'invalid-request', message: `Méthode ${req.method ?? '?'} refusée : l’API de Recours ne répond qu’à POST.` }, { allow: 'POST' });
@@ -80,7 +103,7 @@ export function createApiRoute(dispatcher: ApiDispatcher, maxBodyBytes = DEFAULT
     }
     const declared = Number(req.headers['content-length'] ?? 0);
     if (declared > maxBodyBytes) {
-      sendError(res, 413, tooLarge, { connection: 'close' });
+      sendError(res, 413, tooLargeBody(method, maxBodyBytes), { connection: 'close' });
       req.resume();
       return;
     }
@@ -88,7 +111,7 @@ export function createApiRoute(dispatcher: ApiDispatcher, maxBodyBytes = DEFAULT
     try {
       body = await readBody(req, maxBodyBytes);
     } catch (e) {
-      if (e instanceof BodyTooLarge) sendError(res, 413, tooLarge, { connection: 'close' });
+      if (e instanceof BodyTooLarge) sendError(res, 413, tooLargeBody(method, maxBodyBytes), { connection: 'close' });
       else res.destroy();
       return;
     }
@@ -110,6 +133,11 @@ export function createApiRoute(dispatcher: ApiDispatcher, maxBodyBytes = DEFAULT
       params = decodeWire(json);
     } catch {
       sendError(res, 400, { code: 'invalid-request', message: `Demande « ${method.slice(0, 60)} » illisible : un fichier joint (« $bytes ») n’est pas encodé en base64.` });
+      return;
+    }
+    const inline = inlinePieceRefusal(method, params);
+    if (inline) {
+      sendError(res, 413, { code: 'invalid-request', message: inline });
       return;
     }
     try {

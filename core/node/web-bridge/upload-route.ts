@@ -24,13 +24,13 @@ import { temporaryPath } from '../atomic-write.js';
 import { formatSize } from '../evidence/format.js';
 import { IMPORT_LIMITS } from '../import/index.js';
 import { MAX_ARCHIVE_CONTENT } from '../store/archive.js';
-import { API_STATUS, DEFAULT_MAX_BODY_BYTES, sendError, sendJson } from './api-route.js';
+import { API_STATUS, sendError, sendJson } from './api-route.js';
 
 export const UPLOAD_PREFIX = '/api/upload/';
 export const UPLOAD_PATH = `${UPLOAD_PREFIX}evidence`;
 export const FILE_NAME_HEADER = 'x-recours-file-name';
-/** The same room for one piece as the JSON API gave (its body limit, less base64's third). */
-export const DEFAULT_MAX_UPLOAD_BYTES = (DEFAULT_MAX_BODY_BYTES * 3) / 4;
+/** The largest piece (220 Mo): the room the JSON API gave one when pieces travelled inline, base64 in 280 MiB. */
+export const DEFAULT_MAX_UPLOAD_BYTES = 210 * 1024 * 1024;
 
 class TooLarge extends Error {}
 
