@@ -1,0 +1,55 @@
+/**
+ * Bundles the `recours` command line into dist/bundle/ (run at the end of `npm run build:core`).
+ *
+ * Why: run from dist/cli/, a one-shot letter spends a third of its time in Node's module loaders (hundreds of files
+ * resolved, read and compiled one by one, CommonJS packages scanned for their export names). One bundle, split so
+ * that each command still loads only what it uses, is read in a few files.
+ *
+ * What stays outside, loaded at run time as before:
+ * - sharp (native), pdfjs-dist (imported by URL in import/pdf-text.ts), heic-decode (its wasm is read by path):
+ *   resolved from node_modules, which sits above dist/bundle/ as above dist/core/;
+ * - the evidence worker: evidence/index.ts points at `./worker.js` beside it, so it is bundled as its own entry,
+ *   dist/bundle/worker.js, next to the chunks that point at it (chunks are written flat in dist/bundle/);
+ * - fonts (dejavu-fonts-ttf, via require.resolve) and templates/ (found by walking up to package.json), which resolve
+ *   from dist/bundle/ as from dist/core/.
+ */
+import { build } from 'esbuild';
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+
+const root = join(import.meta.dirname, '..');
+const outdir = join(root, 'dist', 'bundle');
+
+/**
+ * core/node/pdf/cjs-libraries.ts requires pdf-lib and fontkit through createRequire (to spare Node's scan of their
+ * CommonJS sources); a bundler cannot follow that require, so in the bundle they are imported, and bundled.
+ */
+const bundledCjsLibraries = {
+  name: 'recours-bundled-cjs-libraries',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]core[\\/]node[\\/]pdf[\\/]cjs-libraries\.ts$/ }, () => ({
+      loader: 'ts',
+      contents: "import * as pdfLib from 'pdf-lib';\nimport fontkit from '@pdf-lib/fontkit';\nexport { pdfLib, fontkit };\n",
+    }));
+  },
+};
+
+rmSync(outdir, { recursive: true, force: true });
+await build({
+  absWorkingDir: root,
+  entryPoints: { main: 'cli/main.ts', worker: 'core/node/evidence/worker.ts' },
+  outdir,
+  bundle: true,
+  splitting: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  chunkNames: '[name]-[hash]',
+  external: ['sharp', 'pdfjs-dist', 'pdfjs-dist/*', 'heic-decode', 'electron'],
+  // Bundled CommonJS code may call require() (node: built-ins): give the ES bundle one.
+  banner: { js: "import { createRequire as __recoursCreateRequire } from 'node:module'; const require = __recoursCreateRequire(import.meta.url);" },
+  plugins: [bundledCjsLibraries],
+  sourcemap: true,
+  legalComments: 'none',
+  logLevel: 'warning',
+});
