@@ -15,6 +15,7 @@
  */
 import { build } from 'esbuild';
 import { rmSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
 const root = join(import.meta.dirname, '..');
@@ -34,6 +35,51 @@ const bundledCjsLibraries = {
   },
 };
 
+/**
+ * Start-up work of fontkit (its ES build, which imports pako instead of embedding a copy) that a letter never uses,
+ * or that Node does natively: each patch must find its text, or the build fails (a new fontkit must be looked at).
+ * - The Brotli dictionary (only WOFF2 fonts need it, and the letter fonts are TTF) is decompressed, in JavaScript, at
+ *   load: it is decompressed on first use instead.
+ * - The Unicode tries are inflated by tiny-inflate, in JavaScript: by zlib instead (same raw DEFLATE data).
+ */
+const FONTKIT_PATCHES = [
+  {
+    from: 'dictionary.init(BrotliDecompressBuffer);',
+    to: `Object.defineProperty(dictionary, 'dictionary', {
+  configurable: true,
+  get() {
+    dictionary.init(BrotliDecompressBuffer);
+    return dictionary.dictionary;
+  },
+});`,
+  },
+  {
+    from: 'inflate = tinyInflate;',
+    to: `inflate = (source, dest) => {
+  const out = __recoursZlib.inflateRawSync(source);
+  dest.set(out.subarray(0, dest.length));
+  return out.length < dest.length ? dest.subarray(0, out.length) : dest;
+};`,
+  },
+];
+
+const fastFontkit = {
+  name: 'recours-fast-fontkit',
+  setup(b) {
+    b.onResolve({ filter: /^@pdf-lib\/fontkit$/ }, () => ({ path: join(root, 'node_modules/@pdf-lib/fontkit/dist/fontkit.es.js') }));
+    b.onLoad({ filter: /[\\/]@pdf-lib[\\/]fontkit[\\/]dist[\\/]fontkit\.es\.js$/ }, async (args) => {
+      let source = await readFile(args.path, 'utf8');
+      for (const { from, to } of FONTKIT_PATCHES) {
+        if (source.split(from).length !== 2) throw new Error(`fontkit: « ${from} » not found once in ${args.path}`);
+        source = source.replace(from, () => to);
+      }
+      return { loader: 'js', contents: `import * as __recoursZlib from 'node:zlib';\n${source}` };
+    });
+    // pako (deflate/inflate of pdf-lib, its standard fonts and fontkit) by Node's zlib.
+    b.onResolve({ filter: /^pako$/ }, () => ({ path: join(root, 'scripts/bundle/pako-zlib.mjs') }));
+  },
+};
+
 rmSync(outdir, { recursive: true, force: true });
 await build({
   absWorkingDir: root,
@@ -48,7 +94,7 @@ await build({
   external: ['sharp', 'pdfjs-dist', 'pdfjs-dist/*', 'heic-decode', 'electron'],
   // Bundled CommonJS code may call require() (node: built-ins): give the ES bundle one.
   banner: { js: "import { createRequire as __recoursCreateRequire } from 'node:module'; const require = __recoursCreateRequire(import.meta.url);" },
-  plugins: [bundledCjsLibraries],
+  plugins: [bundledCjsLibraries, fastFontkit],
   sourcemap: true,
   legalComments: 'none',
   logLevel: 'warning',
