@@ -68,15 +68,37 @@ const fastFontkit = {
   setup(b) {
     b.onResolve({ filter: /^@pdf-lib\/fontkit$/ }, () => ({ path: join(root, 'node_modules/@pdf-lib/fontkit/dist/fontkit.es.js') }));
     b.onLoad({ filter: /[\\/]@pdf-lib[\\/]fontkit[\\/]dist[\\/]fontkit\.es\.js$/ }, async (args) => {
-      let source = await readFile(args.path, 'utf8');
-      for (const { from, to } of FONTKIT_PATCHES) {
-        if (source.split(from).length !== 2) throw new Error(`fontkit: « ${from} » not found once in ${args.path}`);
-        source = source.replace(from, () => to);
-      }
+      const source = await patched(args.path, FONTKIT_PATCHES);
       return { loader: 'js', contents: `import * as __recoursZlib from 'node:zlib';\n${source}` };
     });
     // pako (deflate/inflate of pdf-lib, its standard fonts and fontkit) by Node's zlib.
     b.onResolve({ filter: /^pako$/ }, () => ({ path: join(root, 'scripts/bundle/pako-zlib.mjs') }));
+  },
+};
+
+/**
+ * docx deflates its package's parts with fflate, in JavaScript; here it stores them, and core/node/docx deflates
+ * them with zlib (deflateStored in zip-archive.ts), which it does anyway for the parts it rewrites.
+ */
+const DOCX_STORES = {
+  from: 'var zipFiles = (files) => zipSync(Object.fromEntries([...files].map(([path, data]) => [path, bytesOf$2(data)])));',
+  to: 'var zipFiles = (files) => zipSync(Object.fromEntries([...files].map(([path, data]) => [path, bytesOf$2(data)])), { level: 0 });',
+};
+
+/** The source of a package file with each patch applied, each found exactly once (or the build fails). */
+async function patched(path, patches) {
+  let source = await readFile(path, 'utf8');
+  for (const { from, to } of patches) {
+    if (source.split(from).length !== 2) throw new Error(`« ${from} » not found once in ${path}: look at the new version of the package`);
+    source = source.replace(from, () => to);
+  }
+  return source;
+}
+
+const docxStoresParts = {
+  name: 'recours-docx-stores-parts',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]node_modules[\\/]docx[\\/]dist[\\/]index\.mjs$/ }, async (args) => ({ loader: 'js', contents: await patched(args.path, [DOCX_STORES]) }));
   },
 };
 
@@ -94,7 +116,7 @@ await build({
   external: ['sharp', 'pdfjs-dist', 'pdfjs-dist/*', 'heic-decode', 'electron'],
   // Bundled CommonJS code may call require() (node: built-ins): give the ES bundle one.
   banner: { js: "import { createRequire as __recoursCreateRequire } from 'node:module'; const require = __recoursCreateRequire(import.meta.url);" },
-  plugins: [bundledCjsLibraries, fastFontkit],
+  plugins: [bundledCjsLibraries, fastFontkit, docxStoresParts],
   sourcemap: true,
   legalComments: 'none',
   logLevel: 'warning',
