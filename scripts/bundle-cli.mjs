@@ -5,6 +5,11 @@
  * resolved, read and compiled one by one, CommonJS packages scanned for their export names). One bundle, split so
  * that each command still loads only what it uses, is read in a few files.
  *
+ * The libraries (pdf-lib, fontkit, docx, zod, yaml, Handlebars, linebreak, hyphen) are bundled apart, in
+ * dist/bundle/vendor.cjs, which scripts/bundle/vendor-loader.mjs loads on first import with V8's code cache
+ * (vendor.cjs.cache, written by a sample letter at the end of this build): Node 20 has no compile cache for ES
+ * modules, and compiling these ~4 MB was a sixth of a letter's time. `--version` never loads them.
+ *
  * What stays outside, loaded at run time as before:
  * - sharp (native), pdfjs-dist (imported by URL in import/pdf-text.ts), heic-decode (its wasm is read by path):
  *   resolved from node_modules, which sits above dist/bundle/ as above dist/core/;
@@ -14,9 +19,14 @@
  *   from dist/bundle/ as from dist/core/.
  */
 import { build } from 'esbuild';
-import { rmSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
+import process from 'node:process';
+import { pathToFileURL } from 'node:url';
 
 const root = join(import.meta.dirname, '..');
 const outdir = join(root, 'dist', 'bundle');
@@ -102,7 +112,40 @@ const docxStoresParts = {
   },
 };
 
+const VENDOR = ['pdf-lib', '@pdf-lib/fontkit', 'docx', 'zod', 'yaml', 'handlebars', 'linebreak', 'hyphen/fr/index.js'];
+const requireHere = createRequire(join(root, 'package.json'));
+/** In the main bundle, each library is a module that takes its exports from vendor.cjs. */
+const fromVendor = {
+  name: 'recours-from-vendor',
+  setup(b) {
+    const filter = new RegExp(`^(${VENDOR.map((v) => v.replace(/[./]/g, (c) => `\\${c}`)).join('|')})$`);
+    b.onResolve({ filter }, (args) => ({ path: args.path, namespace: 'recours-vendor' }));
+    b.onLoad({ filter: /.*/, namespace: 'recours-vendor' }, async (args) => {
+      const names = Object.keys(await import(pathToFileURL(requireHere.resolve(args.path)).href)).filter((n) => n !== 'default' && /^[A-Za-z_$][\w$]*$/.test(n));
+      const lib = JSON.stringify(args.path);
+      return {
+        resolveDir: root,
+        loader: 'js',
+        contents: `import { vendor } from './scripts/bundle/vendor-loader.mjs';\nconst lib = vendor()[${lib}];\nexport default lib.default;\nexport const { ${names.join(', ')} } = lib;\n`,
+      };
+    });
+  },
+};
+
 rmSync(outdir, { recursive: true, force: true });
+await build({
+  absWorkingDir: root,
+  entryPoints: { vendor: 'scripts/bundle/vendor-entry.mjs' },
+  outdir,
+  outExtension: { '.js': '.cjs' },
+  bundle: true,
+  format: 'cjs',
+  platform: 'node',
+  target: 'node20',
+  plugins: [bundledCjsLibraries, fastFontkit, docxStoresParts],
+  legalComments: 'none',
+  logLevel: 'warning',
+});
 await build({
   absWorkingDir: root,
   entryPoints: { main: 'cli/main.ts', worker: 'core/node/evidence/worker.ts' },
@@ -116,8 +159,18 @@ await build({
   external: ['sharp', 'pdfjs-dist', 'pdfjs-dist/*', 'heic-decode', 'electron'],
   // Bundled CommonJS code may call require() (node: built-ins): give the ES bundle one.
   banner: { js: "import { createRequire as __recoursCreateRequire } from 'node:module'; const require = __recoursCreateRequire(import.meta.url);" },
-  plugins: [bundledCjsLibraries, fastFontkit, docxStoresParts],
+  plugins: [bundledCjsLibraries, fromVendor],
   sourcemap: true,
   legalComments: 'none',
   logLevel: 'warning',
 });
+
+// V8's code cache of vendor.cjs, written after a sample letter, so that it holds what a letter compiles.
+const sample = mkdtempSync(join(tmpdir(), 'recours-bundle-'));
+const letter = spawnSync(
+  process.execPath,
+  [join(root, 'bin/recours.js'), 'generate', join(root, 'examples/retard-livraison-marketplace.json'), '--template', 'mise-en-demeure-livraison', '--out', sample],
+  { env: { ...process.env, RECOURS_WRITE_CODE_CACHE: '1' }, encoding: 'utf8' },
+);
+rmSync(sample, { recursive: true, force: true });
+if (letter.status !== 0) throw new Error(`the bundled CLI failed to write the sample letter: ${letter.stderr}`);
