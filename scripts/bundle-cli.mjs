@@ -83,6 +83,8 @@ const fastFontkit = {
     });
     // pako (deflate/inflate of pdf-lib, its standard fonts and fontkit) by Node's zlib.
     b.onResolve({ filter: /^pako$/ }, () => ({ path: join(root, 'scripts/bundle/pako-zlib.mjs') }));
+    // tiny-inflate (linebreak's Unicode trie) likewise.
+    b.onResolve({ filter: /^tiny-inflate$/ }, () => ({ path: join(root, 'scripts/bundle/tiny-inflate-zlib.cjs') }));
   },
 };
 
