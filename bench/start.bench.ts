@@ -4,7 +4,7 @@
  *   - `recours --version` against `node -e 0` (goal ≤ 3);
  *   - a one-shot letter, PDF and DOCX (`recours generate … --out DIR`, process start included) against
  *     LibreOffice's conversion of that same DOCX to PDF (`soffice --headless --convert-to pdf`) (goal ≤ 0,1).
- * The compiled CLI (dist/) is what `recours` runs, so it is rebuilt first.
+ * The bundled CLI (dist/bundle/, from dist/'s build) is what `recours` runs, so it is rebuilt first (as `npm run build:core`).
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
@@ -24,6 +24,8 @@ const work = mkdtempSync(join(tmpdir(), 'recours-bench-start-'));
 const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
 const built = spawnSync(process.execPath, [tsc, '-p', join(root, 'tsconfig.build.json')], { stdio: 'inherit' });
 if (built.status !== 0) throw new Error('build of the CLI failed');
+const bundled = spawnSync(process.execPath, [join(root, 'scripts/bundle-cli.mjs')], { stdio: 'inherit' });
+if (bundled.status !== 0) throw new Error('bundle of the CLI failed');
 
 interface Timing {
   /** Median wall time of the whole process, in ms. */

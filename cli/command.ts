@@ -50,13 +50,14 @@ export async function caseOnDate<O extends NonNullable<ParseArgsConfig['options'
   return { values, casePath, today, caseFile };
 }
 
-/** The template catalogue; templates that fail to load are reported, the others stay usable. */
+/**
+ * The template catalogue; a template that fails to load is reported when the command first needs it (the one it
+ * names, or the whole list), the others stay usable.
+ */
 export async function templateRegistry(io: Io): Promise<TemplateRegistry> {
   // Imported here, not at the top: Handlebars, YAML and zod load only for the commands that need templates.
   const { loadTemplateRegistry } = await import('../core/node/template-registry.js');
-  const registry = loadTemplateRegistry();
-  for (const error of registry.errors) io.err(`Attention : ${error.message}`);
-  return registry;
+  return loadTemplateRegistry(undefined, (error) => io.err(`Attention : ${error.message}`));
 }
 
 export function unknownTemplate(id: string, registry: TemplateRegistry): UsageError {

@@ -1,4 +1,8 @@
-/** The template catalogue: every templates/*.hbs file, parsed, checked and compiled once. */
+/**
+ * The template catalogue: the templates/*.hbs files, each parsed, checked and compiled once, when first asked for.
+ * A one-shot letter needs one template: reading, parsing (YAML, zod) and compiling (Handlebars) the whole catalogue
+ * would cost it more than the letter itself.
+ */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -17,24 +21,62 @@ export function defaultTemplatesDir(): string {
 }
 
 export interface TemplateRegistry {
-  templates: CompiledTemplate[];
-  /** Templates that could not be loaded, each with its located error. */
-  errors: TemplateError[];
+  /** Every template that loads, in file order (loads the whole catalogue on first use). */
+  readonly templates: CompiledTemplate[];
+  /** Templates that could not be loaded, each with its located error (loads the whole catalogue on first use). */
+  readonly errors: TemplateError[];
+  /** One template, reading only its own file; undefined when there is none or it does not load. */
   get(id: string): CompiledTemplate | undefined;
 }
 
-export function loadTemplateRegistry(dir: string = defaultTemplatesDir()): TemplateRegistry {
-  const templates: CompiledTemplate[] = [];
-  const errors: TemplateError[] = [];
-  const files = readdirSync(dir).filter((f) => f.endsWith('.hbs')).sort();
-  for (const file of files) {
-    const id = basename(file, '.hbs');
-    try {
-      templates.push(compileTemplate(parseTemplateSource(id, readFileSync(join(dir, file), 'utf8'))));
-    } catch (e) {
-      errors.push(e instanceof TemplateError ? e : new TemplateError(id, (e as Error).message));
+type Loaded = { template: CompiledTemplate } | { error: TemplateError };
+
+/**
+ * The catalogue of `dir` (its file list is read now, the files when needed). `onError` hears each template that fails
+ * to load, once, when it is first loaded.
+ */
+export function loadTemplateRegistry(dir: string = defaultTemplatesDir(), onError?: (error: TemplateError) => void): TemplateRegistry {
+  const ids = readdirSync(dir)
+    .filter((f) => f.endsWith('.hbs'))
+    .sort()
+    .map((f) => basename(f, '.hbs'));
+  const known = new Set(ids);
+  const loaded = new Map<string, Loaded>();
+  const load = (id: string): Loaded => {
+    let entry = loaded.get(id);
+    if (!entry) {
+      try {
+        entry = { template: compileTemplate(parseTemplateSource(id, readFileSync(join(dir, `${id}.hbs`), 'utf8'))) };
+      } catch (e) {
+        entry = { error: e instanceof TemplateError ? e : new TemplateError(id, (e as Error).message) };
+        onError?.(entry.error);
+      }
+      loaded.set(id, entry);
     }
-  }
-  const byId = new Map(templates.map((t) => [t.meta.id, t]));
-  return { templates, errors, get: (id) => byId.get(id) };
+    return entry;
+  };
+  let all: { templates: CompiledTemplate[]; errors: TemplateError[] } | undefined;
+  const loadAll = () => {
+    if (!all) {
+      const entries = ids.map(load);
+      all = {
+        templates: entries.flatMap((e) => ('template' in e ? [e.template] : [])),
+        errors: entries.flatMap((e) => ('error' in e ? [e.error] : [])),
+      };
+    }
+    return all;
+  };
+  return {
+    get templates() {
+      return loadAll().templates;
+    },
+    get errors() {
+      return loadAll().errors;
+    },
+    get(id) {
+      if (!known.has(id)) return undefined;
+      const entry = load(id);
+      return 'template' in entry ? entry.template : undefined;
+    },
+  };
 }

@@ -151,6 +151,23 @@ describe('the installed command', () => {
     const { stdout } = await promisify(execFile)(process.execPath, [bin, 'templates', '--json']);
     expect(JSON.parse(stdout).map((t: { id: string }) => t.id)).toContain('mise-en-demeure-livraison');
   });
+  it('writes, from its bundle, the letter the sources write: same PDF and DOCX text, fonts embedded, parts deflated', async () => {
+    // The bundle (scripts/bundle-cli.mjs) swaps pako for zlib and has docx store its parts for zlib to deflate.
+    const bin = join(import.meta.dirname, '../../bin/recours.js');
+    const [installed, sources] = [tempDir(), tempDir()];
+    const args = ['generate', laptop, '--template', 'mise-en-demeure-livraison', '--today', '2026-11-25'];
+    await promisify(execFile)(process.execPath, [bin, ...args, '--out', installed]);
+    expect((await run(...args, '--out', sources)).code).toBe(0);
+    const read = (dir: string, ext: string) => readFileSync(join(dir, `mise-en-demeure-livraison_2026-11-25.${ext}`));
+    const [pdf, pdfFromSources] = await Promise.all([extractPdf(read(installed, 'pdf')), extractPdf(read(sources, 'pdf'))]);
+    expect(pdf.pages).toEqual(pdfFromSources.pages);
+    expect(pdf.fonts).toEqual(pdfFromSources.fonts);
+    const [docx, docxFromSources] = await Promise.all([extractDocx(read(installed, 'docx')), extractDocx(read(sources, 'docx'))]);
+    expect({ ...docx, coreProperties: undefined }).toEqual({ ...docxFromSources, coreProperties: undefined });
+    expect(docx.fontsEmbedded).toHaveLength(4);
+    // Every part deflated: the DOCX is no bigger than the one the sources write, give or take the compressor.
+    expect(read(installed, 'docx').byteLength).toBeLessThan(read(sources, 'docx').byteLength * 1.02);
+  });
   it('stops quietly when the reader closes the pipe early (`recours templates | head -1`)', async () => {
     const bin = join(import.meta.dirname, '../../bin/recours.js');
     const child = spawn(process.execPath, [bin, 'templates'], { stdio: ['ignore', 'pipe', 'pipe'] });

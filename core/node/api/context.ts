@@ -18,14 +18,11 @@ export interface ApiContext {
   heavy: HeavyWork;
 }
 
-/** The catalogue is parsed and compiled once: the live preview must not re-read templates at every keystroke. */
+/** Each template is parsed and compiled once: the live preview must not re-read templates at every keystroke. */
 export function templateCatalogue(templatesDir: string | undefined, log: (m: string) => void) {
   let registry: TemplateRegistry | null = null;
   const get = (): TemplateRegistry => {
-    if (!registry) {
-      registry = loadTemplateRegistry(templatesDir);
-      for (const e of registry.errors) log(`Modèle ignoré : ${e.message}`);
-    }
+    registry ??= loadTemplateRegistry(templatesDir, (e) => log(`Modèle ignoré : ${e.message}`));
     return registry;
   };
   return {

@@ -31,7 +31,7 @@ import {
 } from './page-geometry.js';
 import { emptyHeader, fittedRunningHeader, pageNumberFooter, runningHeader } from './page-footer.js';
 import { StyleId, letterStyles, withUnhyphenatedStyles } from './styles.js';
-import { readZip, writeZip } from './zip-archive.js';
+import { deflateStored, readZip, writeZip } from './zip-archive.js';
 import type { ZipEntry } from './zip-archive.js';
 
 /** [Content_Types].xml and the package relationships first, as Word writes them (file-type sniffers look there). */
@@ -109,5 +109,5 @@ export async function writeLetterDocx(doc: LetterDocument, options: WriteLetterD
   entries = await withWholeFonts(entries, document.FontTable.files, fonts);
   entries = withLanguageProperty(entries, language);
   entries = withUnhyphenatedStyles(entries);
-  return writeZip(packageOrder(entries));
+  return writeZip(packageOrder(await deflateStored(entries)));
 }

@@ -1,0 +1,178 @@
+/**
+ * Bundles the `recours` command line into dist/bundle/ (run at the end of `npm run build:core`).
+ *
+ * Why: run from dist/cli/, a one-shot letter spends a third of its time in Node's module loaders (hundreds of files
+ * resolved, read and compiled one by one, CommonJS packages scanned for their export names). One bundle, split so
+ * that each command still loads only what it uses, is read in a few files.
+ *
+ * The libraries (pdf-lib, fontkit, docx, zod, yaml, Handlebars, linebreak, hyphen) are bundled apart, in
+ * dist/bundle/vendor.cjs, which scripts/bundle/vendor-loader.mjs loads on first import with V8's code cache
+ * (vendor.cjs.cache, written by a sample letter at the end of this build): Node 20 has no compile cache for ES
+ * modules, and compiling these ~4 MB was a sixth of a letter's time. `--version` never loads them.
+ *
+ * What stays outside, loaded at run time as before:
+ * - sharp (native), pdfjs-dist (imported by URL in import/pdf-text.ts), heic-decode (its wasm is read by path):
+ *   resolved from node_modules, which sits above dist/bundle/ as above dist/core/;
+ * - the evidence worker: evidence/index.ts points at `./worker.js` beside it, so it is bundled as its own entry,
+ *   dist/bundle/worker.js, next to the chunks that point at it (chunks are written flat in dist/bundle/);
+ * - fonts (dejavu-fonts-ttf, via require.resolve) and templates/ (found by walking up to package.json), which resolve
+ *   from dist/bundle/ as from dist/core/.
+ */
+import { build } from 'esbuild';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import process from 'node:process';
+import { pathToFileURL } from 'node:url';
+
+const root = join(import.meta.dirname, '..');
+const outdir = join(root, 'dist', 'bundle');
+
+/**
+ * core/node/pdf/cjs-libraries.ts requires pdf-lib and fontkit through createRequire (to spare Node's scan of their
+ * CommonJS sources); a bundler cannot follow that require, so in the bundle they are imported, and bundled.
+ */
+const bundledCjsLibraries = {
+  name: 'recours-bundled-cjs-libraries',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]core[\\/]node[\\/]pdf[\\/]cjs-libraries\.ts$/ }, () => ({
+      loader: 'ts',
+      contents: "import * as pdfLib from 'pdf-lib';\nimport fontkit from '@pdf-lib/fontkit';\nexport { pdfLib, fontkit };\n",
+    }));
+  },
+};
+
+/**
+ * Start-up work of fontkit (its ES build, which imports pako instead of embedding a copy) that a letter never uses,
+ * or that Node does natively: each patch must find its text, or the build fails (a new fontkit must be looked at).
+ * - The Brotli dictionary (only WOFF2 fonts need it, and the letter fonts are TTF) is decompressed, in JavaScript, at
+ *   load: it is decompressed on first use instead.
+ * - The Unicode tries are inflated by tiny-inflate, in JavaScript: by zlib instead (same raw DEFLATE data).
+ */
+const FONTKIT_PATCHES = [
+  {
+    from: 'dictionary.init(BrotliDecompressBuffer);',
+    to: `Object.defineProperty(dictionary, 'dictionary', {
+  configurable: true,
+  get() {
+    dictionary.init(BrotliDecompressBuffer);
+    return dictionary.dictionary;
+  },
+});`,
+  },
+  {
+    from: 'inflate = tinyInflate;',
+    to: `inflate = (source, dest) => {
+  const out = __recoursZlib.inflateRawSync(source);
+  dest.set(out.subarray(0, dest.length));
+  return out.length < dest.length ? dest.subarray(0, out.length) : dest;
+};`,
+  },
+];
+
+const fastFontkit = {
+  name: 'recours-fast-fontkit',
+  setup(b) {
+    b.onResolve({ filter: /^@pdf-lib\/fontkit$/ }, () => ({ path: join(root, 'node_modules/@pdf-lib/fontkit/dist/fontkit.es.js') }));
+    b.onLoad({ filter: /[\\/]@pdf-lib[\\/]fontkit[\\/]dist[\\/]fontkit\.es\.js$/ }, async (args) => {
+      const source = await patched(args.path, FONTKIT_PATCHES);
+      return { loader: 'js', contents: `import * as __recoursZlib from 'node:zlib';\n${source}` };
+    });
+    // pako (deflate/inflate of pdf-lib, its standard fonts and fontkit) by Node's zlib.
+    b.onResolve({ filter: /^pako$/ }, () => ({ path: join(root, 'scripts/bundle/pako-zlib.mjs') }));
+    // tiny-inflate (linebreak's Unicode trie) likewise.
+    b.onResolve({ filter: /^tiny-inflate$/ }, () => ({ path: join(root, 'scripts/bundle/tiny-inflate-zlib.cjs') }));
+  },
+};
+
+/**
+ * docx deflates its package's parts with fflate, in JavaScript; here it stores them, and core/node/docx deflates
+ * them with zlib (deflateStored in zip-archive.ts), which it does anyway for the parts it rewrites.
+ */
+const DOCX_STORES = {
+  from: 'var zipFiles = (files) => zipSync(Object.fromEntries([...files].map(([path, data]) => [path, bytesOf$2(data)])));',
+  to: 'var zipFiles = (files) => zipSync(Object.fromEntries([...files].map(([path, data]) => [path, bytesOf$2(data)])), { level: 0 });',
+};
+
+/** The source of a package file with each patch applied, each found exactly once (or the build fails). */
+async function patched(path, patches) {
+  let source = await readFile(path, 'utf8');
+  for (const { from, to } of patches) {
+    if (source.split(from).length !== 2) throw new Error(`« ${from} » not found once in ${path}: look at the new version of the package`);
+    source = source.replace(from, () => to);
+  }
+  return source;
+}
+
+const docxStoresParts = {
+  name: 'recours-docx-stores-parts',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]node_modules[\\/]docx[\\/]dist[\\/]index\.mjs$/ }, async (args) => ({ loader: 'js', contents: await patched(args.path, [DOCX_STORES]) }));
+  },
+};
+
+const VENDOR = ['pdf-lib', '@pdf-lib/fontkit', 'docx', 'zod', 'yaml', 'handlebars', 'linebreak', 'hyphen/fr/index.js'];
+const requireHere = createRequire(join(root, 'package.json'));
+/** In the main bundle, each library is a module that takes its exports from vendor.cjs. */
+const fromVendor = {
+  name: 'recours-from-vendor',
+  setup(b) {
+    const filter = new RegExp(`^(${VENDOR.map((v) => v.replace(/[./]/g, (c) => `\\${c}`)).join('|')})$`);
+    b.onResolve({ filter }, (args) => ({ path: args.path, namespace: 'recours-vendor' }));
+    b.onLoad({ filter: /.*/, namespace: 'recours-vendor' }, async (args) => {
+      const names = Object.keys(await import(pathToFileURL(requireHere.resolve(args.path)).href)).filter((n) => n !== 'default' && /^[A-Za-z_$][\w$]*$/.test(n));
+      const lib = JSON.stringify(args.path);
+      return {
+        resolveDir: root,
+        loader: 'js',
+        contents: `import { vendor } from './scripts/bundle/vendor-loader.mjs';\nconst lib = vendor()[${lib}];\nexport default lib.default;\nexport const { ${names.join(', ')} } = lib;\n`,
+      };
+    });
+  },
+};
+
+rmSync(outdir, { recursive: true, force: true });
+await build({
+  absWorkingDir: root,
+  entryPoints: { vendor: 'scripts/bundle/vendor-entry.mjs' },
+  outdir,
+  outExtension: { '.js': '.cjs' },
+  bundle: true,
+  format: 'cjs',
+  platform: 'node',
+  target: 'node20',
+  plugins: [bundledCjsLibraries, fastFontkit, docxStoresParts],
+  legalComments: 'none',
+  logLevel: 'warning',
+});
+await build({
+  absWorkingDir: root,
+  entryPoints: { main: 'cli/main.ts', worker: 'core/node/evidence/worker.ts' },
+  outdir,
+  bundle: true,
+  splitting: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  chunkNames: '[name]-[hash]',
+  external: ['sharp', 'pdfjs-dist', 'pdfjs-dist/*', 'heic-decode', 'electron'],
+  // Bundled CommonJS code may call require() (node: built-ins): give the ES bundle one.
+  banner: { js: "import { createRequire as __recoursCreateRequire } from 'node:module'; const require = __recoursCreateRequire(import.meta.url);" },
+  plugins: [bundledCjsLibraries, fromVendor],
+  sourcemap: true,
+  legalComments: 'none',
+  logLevel: 'warning',
+});
+
+// V8's code cache of vendor.cjs, written after a sample letter, so that it holds what a letter compiles.
+const sample = mkdtempSync(join(tmpdir(), 'recours-bundle-'));
+const letter = spawnSync(
+  process.execPath,
+  [join(root, 'bin/recours.js'), 'generate', join(root, 'examples/retard-livraison-marketplace.json'), '--template', 'mise-en-demeure-livraison', '--out', sample],
+  { env: { ...process.env, RECOURS_WRITE_CODE_CACHE: '1' }, encoding: 'utf8' },
+);
+rmSync(sample, { recursive: true, force: true });
+if (letter.status !== 0) throw new Error(`the bundled CLI failed to write the sample letter: ${letter.stderr}`);
