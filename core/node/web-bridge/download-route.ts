@@ -90,8 +90,12 @@ export function createDownloadRoute(dispatcher: ApiDispatcher) {
       return;
     }
     // Opened, then removed: the open file stays readable to the end, and nothing is left if the page goes away.
+    // (Windows refuses to remove an open file: there it goes once sent.)
     const handle = await open(file.path, 'r');
-    await rm(file.path, { force: true });
+    const removed = await rm(file.path, { force: true }).then(
+      () => true,
+      () => false,
+    );
     res.writeHead(200, {
       ...PAGE_HEADERS,
       'content-type': 'application/octet-stream',
@@ -105,6 +109,7 @@ export function createDownloadRoute(dispatcher: ApiDispatcher) {
       // The page gave up (the user cancelled the download): nobody to tell.
     } finally {
       await handle.close().catch(() => {});
+      if (!removed) await rm(file.path, { force: true }).catch(() => {});
     }
   }
 
