@@ -10,7 +10,6 @@ import { ApiError, type ApiResults, type DocumentFileFormat, type StoredCase } f
 import type { DesktopEvent } from '../../core/common/api/desktop.js';
 import { displayFileName } from '../../core/common/format/display-name.js';
 import { formatFileSize, mailtoUrl, writeDraft } from '../../core/node/mail/index.js';
-import type { ApiDispatcher } from './ipc/api-handler.js';
 import type { DesktopActions } from './ipc/desktop-handler.js';
 import type { PrintMethod } from './print-document.js';
 import type { SettingsStore } from './settings-store.js';
@@ -36,7 +35,6 @@ export interface CoreHost {
 }
 
 export interface DesktopDeps {
-  dispatcher: ApiDispatcher;
   host: CoreHost;
   settings: SettingsStore;
   /** Native « open » dialog; resolves to the chosen paths (empty when cancelled). */

@@ -27,9 +27,6 @@ afterEach(async () => {
 });
 
 function setup(overrides: Partial<DesktopDeps> = {}) {
-  const call = vi.fn(async (method: string): Promise<unknown> => {
-    throw new Error(`unexpected ${method}`);
-  });
   const folder = join(dir, CASE_ID, 'documents', 'doc-12345678');
   const host: CoreHost = {
     importCaseFile: vi.fn(async () => ({ id: '2026-11-26-zzzzzzzz' }) as never),
@@ -50,7 +47,6 @@ function setup(overrides: Partial<DesktopDeps> = {}) {
     }),
   };
   const deps: DesktopDeps = {
-    dispatcher: { call },
     host,
     settings: { get: async () => ({ sender: null, defaultPlace: '', documentsDir: '', emailSizeLimit: 10_000_000 }), set: async (s) => s },
     chooseFiles: vi.fn(async () => []),
@@ -62,7 +58,7 @@ function setup(overrides: Partial<DesktopDeps> = {}) {
     sendEvent: vi.fn(),
     ...overrides,
   };
-  return { deps, actions: createDesktopActions(deps), call, host, folder };
+  return { deps, actions: createDesktopActions(deps), host, folder };
 }
 
 const sender = new FakeWebContents() as never;
@@ -116,12 +112,10 @@ describe('import and export of .recours files', () => {
     const out = join(dir, 'sauvegardes');
     await mkdir(out);
     const chooseSavePath = vi.fn(async (name: string) => join(out, `copie de ${name}`));
-    const { actions, call } = setup({ host: { ...setup().host, exportCaseFile: dispatcher.host.exportCaseFile }, chooseSavePath });
+    const { actions } = setup({ host: { ...setup().host, exportCaseFile: dispatcher.host.exportCaseFile }, chooseSavePath });
     const result = await actions.exportCaseFile({ caseId: id }, sender);
     expect(chooseSavePath).toHaveBeenCalledWith(`dossier-${id}.recours`);
     expect(result).toEqual({ cancelled: false, fileName: `copie de dossier-${id}.recours` });
-    // The bytes never cross the main process's API: core wrote the file.
-    expect(call).not.toHaveBeenCalled();
     expect(await readdir(out)).toEqual([`copie de dossier-${id}.recours`]);
     const copy = (await dispatcher.host.importCaseFile(join(out, `copie de dossier-${id}.recours`))) as StoredCase;
     const piece = copy.evidence[0]!;
