@@ -4,7 +4,7 @@
  * built in, checks every fingerprint, and only then installs the case (a rename) under a new id, so that
  * importing twice, or importing one's own export, never overwrites.
  */
-import { mkdir, mkdtemp, readdir, readFile, rename, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rename, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { temporaryPath } from '../atomic-write.js';
@@ -125,7 +125,6 @@ export const exportTemporary = (store: CaseStore) => temporaryPath(join(store.da
 
 /** The archive's bytes, for a caller that wants them in memory (the JSON API, scripts): exported to a temporary file, read, removed. */
 export async function exportCase(store: CaseStore, id: string, now = new Date(), pack: CasePacker = packCase): Promise<{ name: string; bytes: Uint8Array }> {
-  await mkdir(store.dataDir, { recursive: true });
   const file = await exportCaseFile(store, id, () => exportTemporary(store), now, pack);
   if (!file) throw new Error('exportCase: no destination');
   try {

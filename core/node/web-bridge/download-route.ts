@@ -12,7 +12,7 @@
  * an export (its POST carries its Origin) nor read the answer, and so never learns a token (128 random bits).
  */
 import { randomBytes } from 'node:crypto';
-import { mkdir, open, rm } from 'node:fs/promises';
+import { open, rm } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { pipeline } from 'node:stream/promises';
 import { encodeWire } from '../../common/api/wire.js';
@@ -65,7 +65,6 @@ export function createDownloadRoute(dispatcher: ApiDispatcher) {
   async function prepareCase(res: ServerResponse, id: string): Promise<void> {
     let file;
     try {
-      await mkdir(dispatcher.store.dataDir, { recursive: true });
       file = await dispatcher.host.exportCaseFile(id, () => exportTemporary(dispatcher.store));
     } catch (e) {
       const error = toApiError(e);
