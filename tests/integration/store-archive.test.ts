@@ -208,9 +208,10 @@ describe('.recours export to a file', () => {
       return { name: 'manifest.json', bytes: strToU8('{}') };
     };
     const target = join(out, 'coupe.recours');
-    await expect(writeArchive([{ name: 'pieces/IMG_2041.JPG', path: piece, deflate: false }], new Date(), closing, target)).rejects.toThrow(
-      '« pieces/IMG_2041.JPG » a changé pendant l’export : recommencez l’export.',
-    );
+    await expect(writeArchive([{ name: 'pieces/IMG_2041.JPG', path: piece, deflate: false }], new Date(), closing, target)).rejects.toMatchObject({
+      name: 'StoreError',
+      message: '« pieces/IMG_2041.JPG » a changé pendant l’export : recommencez l’export.',
+    });
     expect(readdirSync(out).sort()).toEqual(['IMG_2041.JPG', 'benali-402-7719254-3381946.recours']);
   });
 });

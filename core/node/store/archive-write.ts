@@ -11,6 +11,7 @@ import { open, rm, stat, type FileHandle } from 'node:fs/promises';
 import { pipeline } from 'node:stream/promises';
 import { crc32, createDeflateRaw } from 'node:zlib';
 import { displayFileName } from '../../common/format/display-name.js';
+import { StoreError } from './errors.js';
 
 /** A file to put in the archive: `name` inside it, read from `path`, deflated when it is text. */
 export interface ArchiveInput {
@@ -42,7 +43,8 @@ interface Planned {
 const READ = 4 * 1024 * 1024;
 const PLACEHOLDER = '0'.repeat(64);
 
-const changed = (name: string) => new Error(`« ${displayFileName(name)} » a changé pendant l’export : recommencez l’export.`);
+// StoreErrors: the user's to act on, their message shown as is (not as an internal error), from a worker too.
+const changed = (name: string) => new StoreError('refused', `« ${displayFileName(name)} » a changé pendant l’export : recommencez l’export.`);
 
 /** MS-DOS time and date (APPNOTE 4.4.6), local time as zip tools show it. */
 function dosTime(d: Date): { time: number; date: number } {
@@ -127,7 +129,7 @@ export async function writeArchive(inputs: ArchiveInput[], mtime: Date, closing:
   for (const input of inputs) planned.push(await (input.deflate ? deflated(input) : stored(input)));
   const sized = closing(planned.map((p) => ({ name: p.label, size: p.size, sha256: p.sha256 || PLACEHOLDER })));
   const total = [...planned, closingEntry(sized.name, sized.bytes)].reduce((n, p) => n + 30 + 46 + 2 * p.name.length + p.dataSize, 22);
-  if (total > 0xffffffff || planned.length >= 0xffff) throw new Error('Le dossier dépasse 4 Go ou 65 535 fichiers : il ne peut pas être exporté en un fichier .recours.');
+  if (total > 0xffffffff || planned.length >= 0xffff) throw new StoreError('refused', 'Le dossier dépasse 4 Go ou 65 535 fichiers : il ne peut pas être exporté en un fichier .recours.');
 
   const { time, date } = dosTime(mtime);
   const buffer = Buffer.allocUnsafe(Math.min(READ, Math.max(1, ...planned.map((p) => (p.path !== null ? p.size : 0)))));
