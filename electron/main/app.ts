@@ -144,7 +144,6 @@ export async function startRecours(): Promise<void> {
   const dispatcher = createCore({ dataDir, settings, jobs, log });
 
   const actions = createDesktopActions({
-    dispatcher,
     host: dispatcher.host,
     settings,
     chooseFiles: async (purpose) => {

@@ -9,9 +9,7 @@ import type { WebContents } from 'electron';
 import { ApiError, type ApiResults, type DocumentFileFormat, type StoredCase } from '../../core/common/api/contract.js';
 import type { DesktopEvent } from '../../core/common/api/desktop.js';
 import { displayFileName } from '../../core/common/format/display-name.js';
-import { writeFileAtomic } from '../../core/node/atomic-write.js';
 import { formatFileSize, mailtoUrl, writeDraft } from '../../core/node/mail/index.js';
-import type { ApiDispatcher } from './ipc/api-handler.js';
 import type { DesktopActions } from './ipc/desktop-handler.js';
 import type { PrintMethod } from './print-document.js';
 import type { SettingsStore } from './settings-store.js';
@@ -28,6 +26,8 @@ export interface CoreHost {
   documentPath(caseId: string, documentId: string, format: DocumentFormat): Promise<{ path: string; name: string; mediaType: string }>;
   /** Imports a `.recours` file read from its path as a stream: a large archive is never held in memory here. */
   importCaseFile(path: string): Promise<StoredCase>;
+  /** Writes a case's `.recours` file to the path `destination` gives for its name, piecewise and all or nothing; null when it gives none. */
+  exportCaseFile(caseId: string, destination: (name: string) => Promise<string | null>): Promise<{ name: string; path: string } | null>;
   generateDocument(
     params: { id: string; templateId: string; formats: DocumentFormat[] },
     hooks?: { onProgress?: (done: number, total: number, label: string) => void; signal?: AbortSignal },
@@ -35,7 +35,6 @@ export interface CoreHost {
 }
 
 export interface DesktopDeps {
-  dispatcher: ApiDispatcher;
   host: CoreHost;
   settings: SettingsStore;
   /** Native « open » dialog; resolves to the chosen paths (empty when cancelled). */
@@ -103,11 +102,9 @@ export function createDesktopActions(deps: DesktopDeps): DesktopActions {
     },
 
     async exportCaseFile({ caseId }) {
-      const file = (await deps.dispatcher.call('exportCase', { id: caseId })) as ApiResults['exportCase'];
-      const path = await deps.chooseSavePath(file.name);
-      if (!path) return { cancelled: true, fileName: null };
-      await writeFileAtomic(path, file.bytes);
-      return { cancelled: false, fileName: basename(path) };
+      // The path first, then core writes the archive straight there: never held in memory here, nothing done if cancelled.
+      const file = await deps.host.exportCaseFile(caseId, deps.chooseSavePath);
+      return file ? { cancelled: false, fileName: basename(file.path) } : { cancelled: true, fileName: null };
     },
 
     async openDocument({ caseId, documentId, format }) {

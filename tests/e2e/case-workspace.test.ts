@@ -326,8 +326,12 @@ describe('the case workspace in a real browser', { timeout: 90_000 }, () => {
   });
 
   it('exports the case as one .recours file and imports it back as a new case', async () => {
+    // Prepared by the bridge, then downloaded by the browser from the URL it gives: not base64 in JSON.
+    const prepared = page.waitForRequest((r) => new URL(r.url()).pathname.startsWith('/api/download/case/'));
     const exported = await download(/^Exporter « /);
     expect(new TextDecoder().decode(exported.subarray(0, 2))).toBe('PK');
+    expect((await prepared).method()).toBe('POST');
+    await page.getByText('Dossier exporté : « benali-402-7719254-3381946.recours » (dans vos téléchargements).').waitFor();
     // The archive travels as itself to the bridge's upload route, not as base64 in JSON.
     const uploaded = page.waitForRequest((r) => new URL(r.url()).pathname === '/api/upload/archive');
     await page.locator('input[type="file"][accept=".recours"]').setInputFiles({ name: 'copie.recours', mimeType: 'application/octet-stream', buffer: Buffer.from(exported) });

@@ -1,11 +1,12 @@
 /** A whole case as one .recours file, and back: evidence byte-identical, every entry checked against its fingerprint. */
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { strToU8, unzipSync, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { createCaseStore, exportCase, importCase } from '../../core/node/store/index.js';
+import { writeArchive } from '../../core/node/store/archive-write.js';
+import { createCaseStore, exportCase, exportCaseFile, importCase } from '../../core/node/store/index.js';
 import { loadExample } from '../support/examples.js';
 
 const sha256 = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
@@ -184,5 +185,33 @@ describe('hostile .recours archives', () => {
     const dots = `${docName.slice(0, docName.lastIndexOf('/'))}/..`;
     await expect(importCase(store, rezip(bytes, (f) => { f[dots] = strToU8('x'); }))).rejects.toThrow(`Fichier .recours non importé : « ${dots} » n’est pas un chemin de fichier accepté`);
     expect(await store.list()).toHaveLength(1);
+  });
+});
+
+describe('.recours export to a file', () => {
+  it('writes the archive where asked, all or nothing: a piece changed during the export leaves no file, with a French message', async () => {
+    const { store, id, photo, files } = await caseWithEvidence();
+    const out = mkdtempSync(join(tmpdir(), 'recours-export-'));
+    const done = await exportCaseFile(store, id, (name) => join(out, name));
+    expect(done).toMatchObject({ name: 'benali-402-7719254-3381946.recours', path: join(out, 'benali-402-7719254-3381946.recours') });
+    expect(readdirSync(out)).toEqual(['benali-402-7719254-3381946.recours']);
+    const written = readFileSync(done!.path);
+    expect(written.length).toBe(done!.size);
+    expect(unzipSync(written)[files[0]!]).toEqual(photo);
+
+    // A piece shrinks once the archive is sized (the first call for the manifest), before it is copied.
+    const piece = join(out, 'IMG_2041.JPG');
+    writeFileSync(piece, photo);
+    let calls = 0;
+    const closing = () => {
+      if (calls++ === 0) truncateSync(piece, 1000);
+      return { name: 'manifest.json', bytes: strToU8('{}') };
+    };
+    const target = join(out, 'coupe.recours');
+    await expect(writeArchive([{ name: 'pieces/IMG_2041.JPG', path: piece, deflate: false }], new Date(), closing, target)).rejects.toMatchObject({
+      name: 'StoreError',
+      message: '« pieces/IMG_2041.JPG » a changé pendant l’export : recommencez l’export.',
+    });
+    expect(readdirSync(out).sort()).toEqual(['IMG_2041.JPG', 'benali-402-7719254-3381946.recours']);
   });
 });

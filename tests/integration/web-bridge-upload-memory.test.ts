@@ -3,17 +3,15 @@
  * `npm run web` runs it (a child process), a 100 MB piece is streamed to it (made on the fly, never held by the test),
  * and the bridge's peak resident memory (VmHWM, Linux) grows by far less than the file — while it keeps answering.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { randomFillSync } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import type { ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generated, MB, memory, startBridgeProcess, video } from '../support/bridge-process.js';
 import { postApi } from './web-bridge-client.js';
 
-const MB = 1024 * 1024;
 const SIZE = 100 * MB;
 /**
  * Growth allowed over the bridge's resident memory before the upload. Streamed, the bridge grows by some 30 to 50 MB
@@ -28,53 +26,13 @@ let dataDir: string;
 
 beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'recours-upload-memory-'));
-  child = spawn(process.execPath, ['--import', 'tsx', join('core', 'node', 'web-bridge', 'main.ts')], {
-    env: { ...process.env, RECOURS_DATA_DIR: dataDir, RECOURS_PORT: '0', RECOURS_STATIC_DIR: join(tmpdir(), 'nulle-part-recours') },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  port = await new Promise<number>((resolve, reject) => {
-    let out = '';
-    child.stdout?.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const m = /http:\/\/127\.0\.0\.1:(\d+)\//.exec(out);
-      if (m) resolve(Number(m[1]));
-    });
-    child.on('exit', () => reject(new Error(`bridge exited early: ${out}`)));
-  });
+  ({ child, port } = await startBridgeProcess(dataDir));
 }, 60_000);
 
 afterAll(() => {
   child.kill('SIGKILL');
   rmSync(dataDir, { recursive: true, force: true });
 });
-
-function memory(pid: number): { rss: number; peak: number } {
-  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-  const kb = (field: string) => Number(new RegExp(`${field}:\\s+(\\d+) kB`).exec(status)?.[1]) * 1024;
-  return { rss: kb('VmRSS'), peak: kb('VmHWM') };
-}
-
-/** `size` bytes made chunk by chunk (`chunk(offset, length)`) as the socket takes them: the test never holds the file. */
-function generated(size: number, chunk: (offset: number, length: number) => Buffer, onSent: (sent: number) => void): Readable {
-  let sent = 0;
-  return new Readable({
-    read() {
-      if (sent >= size) return void this.push(null);
-      const next = chunk(sent, Math.min(MB, size - sent));
-      sent += next.length;
-      onSent(sent);
-      this.push(next);
-    },
-  });
-}
-
-/** An MP4's first box, then random bytes (incompressible, like a real video). */
-const FTYP = Buffer.from('000000186674797069736f6d0000020069736f6d69736f32', 'hex');
-function video(offset: number, length: number): Buffer {
-  const chunk = randomFillSync(Buffer.allocUnsafe(length));
-  if (offset === 0) FTYP.copy(chunk);
-  return chunk;
-}
 
 /** A long exported conversation, accents and apostrophes included (UTF-8). */
 const LINES = Buffer.from('[02/10/2026 18:04] Karim : le suivi indique « livré » mais je n’ai rien reçu, l’ordinateur coûte 1 299,00 €.\n'.repeat(12_000));

@@ -4,8 +4,7 @@
  * Run as `node --import tsx export-child.ts <dataDir> <caseId> <archive>`.
  */
 import { readFileSync } from 'node:fs';
-import { writeFile } from 'node:fs/promises';
-import { createCaseStore, exportCase } from '../../core/node/store/index.js';
+import { createCaseStore, exportCaseFile } from '../../core/node/store/index.js';
 
 const peakRss = () => Number(/VmHWM:\s+(\d+) kB/.exec(readFileSync('/proc/self/status', 'utf8'))?.[1] ?? NaN) * 1024;
 
@@ -16,7 +15,6 @@ await store.list();
 const atRest = peakRss();
 const started = performance.now();
 const cpu = process.cpuUsage();
-const { bytes } = await exportCase(store, id);
-await writeFile(archive, bytes);
+const file = await exportCaseFile(store, id, () => archive);
 const used = process.cpuUsage(cpu);
-console.log(JSON.stringify({ size: bytes.length, ms: performance.now() - started, cpuMs: (used.user + used.system) / 1000, atRest, peakRss: peakRss() }));
+console.log(JSON.stringify({ size: file?.size, ms: performance.now() - started, cpuMs: (used.user + used.system) / 1000, atRest, peakRss: peakRss() }));

@@ -2,12 +2,15 @@
  * Desktop-only actions with every system service faked: the files a user picks, the documents they open,
  * print or e-mail, and the background dossier — what ends up on disk and what the user is told.
  */
-import { mkdir, mkdtemp, readFile, rm, truncate, writeFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { mkdir, mkdtemp, readdir, readFile, rm, truncate, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import PostalMime from 'postal-mime';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { ApiError } from '../../core/common/api/contract.js';
+import { ApiError, type StoredCase } from '../../core/common/api/contract.js';
+import { createApiDispatcher } from '../../core/node/api/index.js';
+import { createMemorySettingsStore } from '../../core/node/settings/index.js';
 import { createDesktopActions, MAX_EVIDENCE_BYTES, type CoreHost, type DesktopDeps } from '../../electron/main/desktop-actions.js';
 import { FakeWebContents } from '../stubs/electron.js';
 
@@ -24,13 +27,10 @@ afterEach(async () => {
 });
 
 function setup(overrides: Partial<DesktopDeps> = {}) {
-  const call = vi.fn(async (method: string): Promise<unknown> => {
-    if (method === 'exportCase') return { name: 'Amazon — colis.recours', bytes: new Uint8Array([1, 2, 3]) };
-    throw new Error(`unexpected ${method}`);
-  });
   const folder = join(dir, CASE_ID, 'documents', 'doc-12345678');
   const host: CoreHost = {
     importCaseFile: vi.fn(async () => ({ id: '2026-11-26-zzzzzzzz' }) as never),
+    exportCaseFile: vi.fn(async () => null),
     addEvidenceFile: vi.fn(async (_caseId: string, path: string) => {
       if (path.endsWith('vide.jpg')) throw new ApiError({ code: 'invalid-request', message: '« vide.jpg » est vide.' });
       return { id: CASE_ID, evidence: [{ originalName: path.split('/').at(-1) }] } as never;
@@ -47,7 +47,6 @@ function setup(overrides: Partial<DesktopDeps> = {}) {
     }),
   };
   const deps: DesktopDeps = {
-    dispatcher: { call },
     host,
     settings: { get: async () => ({ sender: null, defaultPlace: '', documentsDir: '', emailSizeLimit: 10_000_000 }), set: async (s) => s },
     chooseFiles: vi.fn(async () => []),
@@ -59,7 +58,7 @@ function setup(overrides: Partial<DesktopDeps> = {}) {
     sendEvent: vi.fn(),
     ...overrides,
   };
-  return { deps, actions: createDesktopActions(deps), call, host, folder };
+  return { deps, actions: createDesktopActions(deps), host, folder };
 }
 
 const sender = new FakeWebContents() as never;
@@ -91,17 +90,47 @@ describe('evidence chosen in the system dialog', () => {
 });
 
 describe('import and export of .recours files', () => {
-  it('imports the chosen file, and exports to the path chosen in the save dialog', async () => {
+  it('imports the chosen file by its path', async () => {
     await writeFile(join(dir, 'ancien.recours'), new Uint8Array([9, 9]));
-    const { actions, host } = setup({
-      chooseFiles: vi.fn(async () => [join(dir, 'ancien.recours')]),
-      chooseSavePath: vi.fn(async (name: string) => join(dir, name)),
-    });
+    const { actions, host } = setup({ chooseFiles: vi.fn(async () => [join(dir, 'ancien.recours')]) });
     expect(await actions.importCaseFile({}, sender)).toEqual({ cancelled: false, case: { id: '2026-11-26-zzzzzzzz' } });
     // By its path, so that core streams it: a large archive is never read whole into the main process.
     expect(host.importCaseFile).toHaveBeenCalledWith(join(dir, 'ancien.recours'));
-    expect(await actions.exportCaseFile({ caseId: CASE_ID }, sender)).toEqual({ cancelled: false, fileName: 'Amazon — colis.recours' });
-    expect(new Uint8Array(await readFile(join(dir, 'Amazon — colis.recours')))).toEqual(new Uint8Array([1, 2, 3]));
+  });
+
+  /** A real case with a photo, behind core's real host (the archive written by core, as in the app). */
+  async function realCase() {
+    const dispatcher = createApiDispatcher({ dataDir: join(dir, 'donnees'), settings: createMemorySettingsStore() });
+    const { id } = (await dispatcher.call('createCase', { disputeType: 'non-delivery' })) as StoredCase;
+    const photo = new Uint8Array(200_000).map((_, i) => (i * 31) % 251);
+    await dispatcher.call('addEvidence', { id, name: 'boîte aux lettres.jpg', bytes: photo });
+    return { dispatcher, id, photo };
+  }
+
+  it('asks for the path first, then has core write the archive straight there, whole (no temporary file left)', async () => {
+    const { dispatcher, id, photo } = await realCase();
+    const out = join(dir, 'sauvegardes');
+    await mkdir(out);
+    const chooseSavePath = vi.fn(async (name: string) => join(out, `copie de ${name}`));
+    const { actions } = setup({ host: { ...setup().host, exportCaseFile: dispatcher.host.exportCaseFile }, chooseSavePath });
+    const result = await actions.exportCaseFile({ caseId: id }, sender);
+    expect(chooseSavePath).toHaveBeenCalledWith(`dossier-${id}.recours`);
+    expect(result).toEqual({ cancelled: false, fileName: `copie de dossier-${id}.recours` });
+    expect(await readdir(out)).toEqual([`copie de dossier-${id}.recours`]);
+    const copy = (await dispatcher.host.importCaseFile(join(out, `copie de dossier-${id}.recours`))) as StoredCase;
+    const piece = copy.evidence[0]!;
+    expect(piece.originalName).toBe('boîte aux lettres.jpg');
+    // A piece is named by its SHA-256, checked by the import against the file it installs.
+    expect(piece).toMatchObject({ id: createHash('sha256').update(photo).digest('hex'), size: photo.length });
+  });
+
+  it('writes nothing when the save dialog is cancelled, and says in French when the case is gone', async () => {
+    const { dispatcher, id } = await realCase();
+    const { actions } = setup({ host: { ...setup().host, exportCaseFile: dispatcher.host.exportCaseFile } });
+    expect(await actions.exportCaseFile({ caseId: id }, sender)).toEqual({ cancelled: true, fileName: null });
+    expect((await readdir(dir)).sort()).toEqual(['donnees']);
+    await dispatcher.call('deleteCase', { id });
+    await expect(actions.exportCaseFile({ caseId: id }, sender)).rejects.toMatchObject({ payload: { code: 'not-found', message: expect.stringMatching(/^Dossier .* introuvable/) } });
   });
 });
 

@@ -14,7 +14,7 @@ export type { DossierAssembler } from '../dossier/index.js';
 export interface HeavyWork {
   assembleDossier: DossierAssembler;
   renderLetter(document: LetterDocument, format: OutputFormat): Promise<Uint8Array>;
-  /** Zips a case folder for an export (the store has already found the case). */
+  /** Zips a case folder to a file for an export (the store has already found the case). */
   packCase: CasePacker;
   /** Inflates an archive into the case folder being built, and checks it, for an import (the store installs it). */
   checkArchive: ArchiveChecker;

@@ -12,7 +12,7 @@ import type { DisputeType } from '../../common/case/schema.js';
 import { todayIso } from '../../common/format/dates.js';
 import { ESCALATION_ORDER, servesDispute } from '../../common/templates/metadata.js';
 import { createCaseStore, type CaseStore } from '../store/case-store.js';
-import { exportCase, importCase } from '../store/archive.js';
+import { exportCase, exportCaseFile, importCase, type ExportedCase } from '../store/archive.js';
 import { fileSystemAdvice, StoreError } from '../store/errors.js';
 import { matchesQuery } from '../store/list-facts.js';
 import type { SettingsStore } from '../settings/settings-store.js';
@@ -53,6 +53,11 @@ export interface ApiDispatcher {
     addEvidenceFile(caseId: string, path: string, upload?: { name: string }): Promise<StoredCase>;
     /** A `.recours` archive from a file (the web bridge's upload), read by the heavy work, not by the caller. */
     importCaseFile(path: string): Promise<StoredCase>;
+    /**
+     * Writes case `caseId` as a `.recours` file, by the heavy work, to the path `destination` gives for the
+     * archive's name (null: nothing is written, null is returned); all or nothing (a temporary file, then renamed).
+     */
+    exportCaseFile(caseId: string, destination: (name: string) => string | null | Promise<string | null>): Promise<ExportedCase | null>;
     documentPath(caseId: string, documentId: string, format: DocumentFileFormat): Promise<{ path: string; name: string; mediaType: string }>;
     generateDocument(params: ApiParams<'generateDocument'>, hooks?: GenerateHooks): Promise<ApiResults['generateDocument']>;
   };
@@ -215,6 +220,11 @@ export function createApiDispatcher(options: ApiDispatcherOptions): ApiDispatche
     host: {
       addEvidenceFile: (caseId, path, upload) => guarded('addEvidenceFile', () => evidence.addEvidenceFile(caseId, path, upload)),
       importCaseFile: (path) => guarded('importCase', async () => storedCase(await importCase(store, { path }, now(), ctx.heavy.checkArchive))),
+      exportCaseFile: (caseId, destination) =>
+        guarded('exportCase', () => {
+          parseApiCall('exportCase', { id: caseId });
+          return exportCaseFile(store, caseId, destination, now(), ctx.heavy.packCase);
+        }),
       documentPath: (caseId, documentId, format) => guarded('documentPath', () => documents.documentPath({ id: caseId, documentId, format })),
       generateDocument: (params, hooks) =>
         guarded('generateDocument', () => {

@@ -4,9 +4,10 @@
  * built in, checks every fingerprint, and only then installs the case (a rename) under a new id, so that
  * importing twice, or importing one's own export, never overwrites.
  */
-import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rename, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { temporaryPath } from '../atomic-write.js';
 import { writeArchive } from './archive-write.js';
 import { ArchiveProblem, extractArchive, MAX_ARCHIVE_CONTENT, type ArchiveSource, type ExtractedFile } from './archive-read.js';
 import { CASE_FILE, DOCUMENTS_DIR, documentsDir, META_FILE, PIECE_FILE, PIECES_DIR, piecesDir } from './layout.js';
@@ -68,22 +69,70 @@ async function filesUnder(dir: string, prefix: string): Promise<string[]> {
   return out;
 }
 
-/** The `.recours` bytes of the case folder `dir`: the heavy half of an export, run in a worker by the web bridge. */
-export async function packCase(dir: string, id: string, now: Date): Promise<Uint8Array> {
+/** Writes the `.recours` file of the case folder `dir` to the new file `file`; its size. The heavy half of an export, run in a worker by the web bridge. */
+export async function packCase(dir: string, id: string, now: Date, file: string): Promise<number> {
   const paths = [CASE_FILE, META_FILE, ...(await filesUnder(piecesDir(dir), `${PIECES_DIR}/`)), ...(await filesUnder(documentsDir(dir), `${DOCUMENTS_DIR}/`))];
   const inputs = paths.filter((p) => ALLOWED.some((r) => r.test(p))).map((name) => ({ name, path: join(dir, ...name.split('/')), deflate: COMPRESSIBLE.test(name) }));
-  return writeArchive(inputs, now, (files) => {
-    const entries: ManifestEntry[] = files.map((f) => ({ path: f.name, size: f.size, sha256: f.sha256 }));
-    const manifest = { format: EXPORT_FORMAT, application: 'Recours', exportedAt: now.toISOString(), caseId: id, entries };
-    return { name: MANIFEST, bytes: new TextEncoder().encode(`${JSON.stringify(manifest, null, 2)}\n`) };
-  });
+  return writeArchive(
+    inputs,
+    now,
+    (files) => {
+      const entries: ManifestEntry[] = files.map((f) => ({ path: f.name, size: f.size, sha256: f.sha256 }));
+      const manifest = { format: EXPORT_FORMAT, application: 'Recours', exportedAt: now.toISOString(), caseId: id, entries };
+      return { name: MANIFEST, bytes: new TextEncoder().encode(`${JSON.stringify(manifest, null, 2)}\n`) };
+    },
+    file,
+  );
 }
 
-export type CasePacker = (dir: string, id: string, now: Date) => Promise<Uint8Array>;
+export type CasePacker = (dir: string, id: string, now: Date, file: string) => Promise<number>;
 
-export async function exportCase(store: CaseStore, id: string, now = new Date(), pack: CasePacker = packCase): Promise<{ name: string; bytes: Uint8Array }> {
+/** An exported case: the archive's file, the name to offer the user, its size. */
+export interface ExportedCase {
+  name: string;
+  path: string;
+  size: number;
+}
+
+/**
+ * Exports case `id` to the path `destination` gives for the archive's name (null: the user gave up, nothing is
+ * written). All or nothing: written beside it under a temporary name, flushed, then renamed — an interrupted
+ * export never leaves half an archive where the user looks for one.
+ */
+export async function exportCaseFile(
+  store: CaseStore,
+  id: string,
+  destination: (name: string) => string | null | Promise<string | null>,
+  now = new Date(),
+  pack: CasePacker = packCase,
+): Promise<ExportedCase | null> {
   const record = await store.get(id);
-  return { name: exportName(record), bytes: await pack(record.dir, id, now) };
+  const name = exportName(record);
+  const path = await destination(name);
+  if (path === null) return null;
+  const temp = temporaryPath(path);
+  try {
+    const size = await pack(record.dir, id, now, temp);
+    await rename(temp, path);
+    return { name, path, size };
+  } finally {
+    await rm(temp, { force: true });
+  }
+}
+
+/** A temporary file of the data folder for an export: named like the store's temporaries, so one left by a killed process is removed at start. */
+export const exportTemporary = (store: CaseStore) => temporaryPath(join(store.dataDir, '.export'));
+
+/** The archive's bytes, for a caller that wants them in memory (the JSON API, scripts): exported to a temporary file, read, removed. */
+export async function exportCase(store: CaseStore, id: string, now = new Date(), pack: CasePacker = packCase): Promise<{ name: string; bytes: Uint8Array }> {
+  const file = await exportCaseFile(store, id, () => exportTemporary(store), now, pack);
+  if (!file) throw new Error('exportCase: no destination');
+  try {
+    const buffer = await readFile(file.path);
+    return { name: file.name, bytes: new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength) };
+  } finally {
+    await rm(file.path, { force: true });
+  }
 }
 
 function invalid(why: string): StoreError {

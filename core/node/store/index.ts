@@ -1,6 +1,6 @@
 /** The case store: see layout.ts for what is where on disk. */
 export { createCaseStore, safeFileName, type Annotation, type CaseRecord, type CaseStore, type CaseStoreOptions, type ListEntry, type StoredPiece } from './case-store.js';
-export { exportCase, importCase, exportName, EXPORT_FORMAT } from './archive.js';
+export { exportCase, exportCaseFile, exportTemporary, importCase, exportName, EXPORT_FORMAT, type ExportedCase } from './archive.js';
 export { StoreError, type StoreErrorCode } from './errors.js';
 export { migrateDraft, MIGRATIONS, UnreadableCaseError, type Draft } from './migrate.js';
 export { META_FORMAT, type CaseMeta, type PieceDetails, type StoredDocument } from './meta.js';

@@ -14,7 +14,7 @@ import type { OutputFormat } from '../generate.js';
 export type HeavyTask =
   | { type: 'letter'; document: LetterDocument; format: OutputFormat }
   | { type: 'dossier'; input: DossierJobInput }
-  | { type: 'pack'; dir: string; id: string; now: string }
+  | { type: 'pack'; dir: string; id: string; now: string; file: string }
   | { type: 'check'; source: ArchiveSource; staging?: string };
 
 const WORKER_URL = new URL(import.meta.url.endsWith('.ts') ? './heavy-worker.ts' : './heavy-worker.js', import.meta.url);
@@ -53,9 +53,10 @@ export function workerHeavyWork(options: { size?: number; letterMs?: number; dos
         throw timeLimit(e, 'L’assemblage du dossier de pièces');
       }
     },
-    async packCase(dir, id, now) {
+    async packCase(dir, id, now, file) {
       try {
-        return await pool.run<Uint8Array>({ type: 'pack', dir, id, now: now.toISOString() } satisfies HeavyTask, { timeoutMs: options.archiveMs ?? ARCHIVE_TIME_LIMIT_MS });
+        // The worker writes the archive to `file` itself: only its size comes back.
+        return await pool.run<number>({ type: 'pack', dir, id, now: now.toISOString(), file } satisfies HeavyTask, { timeoutMs: options.archiveMs ?? ARCHIVE_TIME_LIMIT_MS });
       } catch (e) {
         throw timeLimit(e, 'L’export du dossier');
       }

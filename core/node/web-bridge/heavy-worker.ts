@@ -19,7 +19,7 @@ try {
 
 async function run(task: HeavyTask): Promise<unknown> {
   if (task.type === 'letter') return renderLetter(task.document, task.format);
-  if (task.type === 'pack') return packCase(task.dir, task.id, new Date(task.now));
+  if (task.type === 'pack') return packCase(task.dir, task.id, new Date(task.now), task.file);
   if (task.type === 'check') return checkArchiveSource(task.source, task.staging);
   const { dossierPdf, bordereauPdf, bordereauDocx, warnings } = await assembleDossier(task.input);
   return { dossierPdf, bordereauPdf, bordereauDocx, warnings };

@@ -15,6 +15,7 @@ import { refusal } from './guard.js';
 import { createStaticHandler, PAGE_HEADERS } from './static-files.js';
 import { workerHeavyWork } from './heavy-work.js';
 import { createUploadRoute, UPLOAD_PREFIX, type UploadLimits } from './upload-route.js';
+import { createDownloadRoute, DOWNLOAD_PREFIX } from './download-route.js';
 
 export interface WebBridgeOptions {
   /** Where cases are stored (one folder per case). */
@@ -61,6 +62,7 @@ export async function startWebBridge(options: WebBridgeOptions): Promise<WebBrid
   });
   const api = createApiRoute(dispatcher, options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES);
   const upload = createUploadRoute(dispatcher, options.dataDir, options.maxUploadBytes);
+  const download = createDownloadRoute(dispatcher);
   const serveStatic = createStaticHandler(options.staticDir ?? defaultStaticDir());
   let port = 0;
 
@@ -79,6 +81,10 @@ export async function startWebBridge(options: WebBridgeOptions): Promise<WebBrid
     }
     if (pathname.startsWith(UPLOAD_PREFIX)) {
       await upload(req, res, pathname.slice(UPLOAD_PREFIX.length));
+      return;
+    }
+    if (pathname.startsWith(DOWNLOAD_PREFIX)) {
+      await download.handle(req, res, pathname.slice(DOWNLOAD_PREFIX.length));
       return;
     }
     if (isApi) {
@@ -119,6 +125,6 @@ export async function startWebBridge(options: WebBridgeOptions): Promise<WebBrid
       new Promise<void>((resolve, reject) => {
         server.close((e) => (e ? reject(e) : resolve()));
         server.closeAllConnections();
-      }),
+      }).finally(() => download.close()),
   };
 }

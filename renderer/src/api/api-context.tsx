@@ -5,6 +5,7 @@
 import { createContext, useContext, type ReactNode } from 'react';
 import type { RecoursApi } from '../../../core/common/api/contract.js';
 import type { RecoursDesktop } from '../../../core/common/api/desktop.js';
+import { downloadBytes } from '../case-view/documents/save-bytes.js';
 import type { EvidenceUpload, FileUploads } from './http-client.js';
 
 const ApiContext = createContext<RecoursApi | null>(null);
@@ -42,6 +43,11 @@ function uploadsThroughApi(api: RecoursApi): FileUploads {
     importCase: async ({ file }) => api.importCase({ bytes: await bytesOf(file) }),
     proposeImport: async ({ file, ...p }) => api.proposeImport({ ...p, name: file.name, bytes: await bytesOf(file) }),
     applyImport: async ({ file, ...p }) => api.applyImport({ ...p, name: file.name, bytes: await bytesOf(file) }),
+    exportCase: async ({ id }) => {
+      const file = await api.exportCase({ id });
+      downloadBytes(file.bytes, file.name, 'application/octet-stream');
+      return { name: file.name };
+    },
   };
 }
 

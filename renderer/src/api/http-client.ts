@@ -4,6 +4,7 @@
  */
 import type { ApiMethod, ApiErrorPayload, ApiResults, RecoursApi, StoredCase } from '../../../core/common/api/contract.js';
 import { decodeWire, encodeWire } from '../../../core/common/api/wire.js';
+import { downloadUrl } from '../case-view/documents/save-bytes.js';
 import { RecoursApiError } from './errors.js';
 
 type Fetch = (input: string, init: RequestInit) => Promise<Response>;
@@ -46,13 +47,16 @@ export function createHttpApi(baseUrl = '/api/', fetchImpl: Fetch = (input, init
 
 /**
  * What the screens do with a file the user chose: add it as a piece, import a `.recours` archive, read an order from
- * it (proposed, then applied). The host decides how the bytes travel (api-context.tsx).
+ * it (proposed, then applied); and the `.recours` archive of a case, downloaded. The host decides how the bytes
+ * travel (api-context.tsx).
  */
 export interface FileUploads {
   addEvidence(p: { id: string; file: File }): Promise<StoredCase>;
   importCase(p: { file: File }): Promise<StoredCase>;
   proposeImport(p: { id?: string; file: File; order?: string }): Promise<ApiResults['proposeImport']>;
   applyImport(p: { id: string; file: File; order?: string; paths: string[] }): Promise<ApiResults['applyImport']>;
+  /** Starts the download of the case's archive; resolves to its name once the file is on its way. */
+  exportCase(p: { id: string }): Promise<{ name: string }>;
 }
 
 /** Adds a file to a case's evidence: what EvidenceTab calls, whichever way the bytes travel. */
@@ -79,5 +83,13 @@ export function createHttpUploads(baseUrl = '/api/', fetchImpl: Fetch = (input, 
     proposeImport: async ({ id, file, order }) => (await send('order', 'proposeImport', file, [['id', id], ['order', order]])) as ApiResults['proposeImport'],
     applyImport: async ({ id, file, order, paths }) =>
       (await send('order/apply', 'applyImport', file, [['id', id], ['order', order], ...paths.map((p): [string, string] => ['path', p])])) as ApiResults['applyImport'],
+    // The bridge's download route (core/node/web-bridge/download-route.ts): the archive is prepared (a French
+    // refusal comes back as for any call), then the browser follows the one-time URL straight to the disk.
+    exportCase: async ({ id }) => {
+      const response = await fetchImpl(`${baseUrl}download/case/${encodeURIComponent(id)}`, { method: 'POST' });
+      const file = (await answerOf(response, 'exportCase')) as { name: string; url: string };
+      downloadUrl(file.url, file.name);
+      return { name: file.name };
+    },
   };
 }

@@ -4,8 +4,7 @@
  */
 import { useRef } from 'react';
 import type { StoredCase } from '../../../core/common/api/contract.js';
-import { useDesktop, useUploads, type useApi } from '../api/api-context.js';
-import { downloadBytes } from '../case-view/documents/save-bytes.js';
+import { useDesktop, useUploads } from '../api/api-context.js';
 
 /** « Importer un dossier… »: calls onImported with the new case. */
 export function ImportCaseButton({ onImported, onError }: { onImported: (c: StoredCase) => void; onError: (e: unknown) => void }) {
@@ -42,12 +41,11 @@ export function ImportCaseButton({ onImported, onError }: { onImported: (c: Stor
 }
 
 /** Writes the case as a `.recours` file; resolves to what to announce. */
-export async function exportCaseFile(api: ReturnType<typeof useApi>, desktop: ReturnType<typeof useDesktop>, caseId: string): Promise<string> {
+export async function exportCaseFile(uploads: ReturnType<typeof useUploads>, desktop: ReturnType<typeof useDesktop>, caseId: string): Promise<string> {
   if (desktop) {
     const r = await desktop.exportCaseFile({ caseId });
     return r.cancelled ? '' : `Dossier exporté dans « ${r.fileName ?? ''} ».`;
   }
-  const file = await api.exportCase({ id: caseId });
-  downloadBytes(file.bytes, file.name, 'application/octet-stream');
+  const file = await uploads.exportCase({ id: caseId });
   return `Dossier exporté : « ${file.name} » (dans vos téléchargements).`;
 }

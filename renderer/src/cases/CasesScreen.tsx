@@ -1,7 +1,7 @@
 /** « Vos dossiers »: search, where each case stands, and the way to a new one. */
 import { startTransition, useEffect, useRef, useState } from 'react';
 import type { CaseSummary } from '../../../core/common/api/contract.js';
-import { useApi, useDesktop } from '../api/api-context.js';
+import { useApi, useDesktop, useUploads } from '../api/api-context.js';
 import { userMessage } from '../api/errors.js';
 import { useNavigate } from '../app/navigation-context.js';
 import { ErrorMessage } from '../common/ErrorMessage.js';
@@ -18,6 +18,7 @@ const FIRST_ROWS = 30;
 export function CasesScreen() {
   const api = useApi();
   const desktop = useDesktop();
+  const uploads = useUploads();
   const navigate = useNavigate();
   const [query, setQuery] = useState('');
   const [includeArchived, setIncludeArchived] = useState(false);
@@ -124,7 +125,7 @@ export function CasesScreen() {
                   return `Copie de « ${c.title} » créée.`;
                 })
               }
-              onExport={() => void act('l’export du dossier', () => exportCaseFile(api, desktop, c.id))}
+              onExport={() => void act('l’export du dossier', () => exportCaseFile(uploads, desktop, c.id))}
               onArchive={(archived) =>
                 void act('l’archivage du dossier', async () => {
                   await api.archiveCase({ id: c.id, archived });
