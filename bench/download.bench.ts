@@ -4,7 +4,7 @@
  * the bridge's CPU time and its peak resident memory (VmHWM, Linux: the main thread and the worker, reset before
  * the export) beside its memory at rest, for each way:
  *   - « JSON base64 »: POST /api/exportCase, the archive's bytes as { $bytes: base64 } in the answer (the UI before
- *     the download route);
+ *     the download route; the bridge now refuses an archive past its body limit there, 413, and says so);
  *   - « téléchargement »: POST /api/download/case/<id> then GET of the URL it gives, the archive as itself (the UI now),
  *     when the bridge has the route.
  * The answer is written to the disk as it comes. Each way gets a fresh bridge, so that one peak does not hide the other.
@@ -79,6 +79,11 @@ async function once(label: keyof typeof ways): Promise<void> {
     const start = performance.now();
     const status = await ways[label](bridge.port, big, out);
     const ms = performance.now() - start;
+    if (status === 413) {
+      console.log(`  ${label.padEnd(16)} refusé (413) en ${(ms / 1000).toFixed(1)} s : ${(JSON.parse(readFileSync(out, 'utf8')) as { error: { message: string } }).error.message}`);
+      console.log(`  ${''.padEnd(16)} pic de mémoire du pont ${mb(memory(pid).peak)} (au repos ${mb(atRest)})`);
+      return;
+    }
     if (status !== 200) throw new Error(`${label}: HTTP ${status} ${readFileSync(out, 'utf8').slice(0, 300)}`);
     const peak = memory(pid).peak;
     console.log(

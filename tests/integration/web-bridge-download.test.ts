@@ -127,3 +127,24 @@ describe('downloading a case as a .recours file', () => {
     expect(contentDisposition('a"b\r\nSet-Cookie: x.recours')).not.toMatch(/[\r\n]|"b/);
   });
 });
+
+describe('an archive asked for as JSON', () => {
+  it('is refused past the body limit, pointing at « Exporter », instead of being held several times over in base64', async () => {
+    const small = await startWebBridge({ dataDir: mkdtempSync(join(tmpdir(), 'recours-download-json-')), staticDir: join(tmpdir(), 'nulle-part-recours'), maxBodyBytes: 150_000, log: () => {} });
+    try {
+      const id = (await postApi(small.port, 'createCase', { disputeType: 'non-delivery' })).json().result.id as string;
+      await postApi(small.port, 'saveCase', { id, draft: { claimant: { lastName: 'Bénali' }, order: { platform: 'Amazon', number: '402-7719254-3381946' } } });
+      for (const name of ['photo 1.jpg', 'photo 2.jpg']) {
+        const added = await postApi(small.port, 'addEvidence', encodeWire({ id, name, bytes: new Uint8Array(randomBytes(100_000)) }));
+        expect(added.status, added.text).toBe(200);
+      }
+      const answer = await postApi(small.port, 'exportCase', { id });
+      expect(answer.status).toBe(413);
+      expect(answer.json().error.message).toMatch(
+        /^« benali-402-7719254-3381946\.recours » fait 20\d\u00a0Ko, plus que les 150\u00a0Ko qu’une réponse JSON de Recours peut porter\. Exportez le dossier depuis la liste des dossiers \(bouton « Exporter »\), qui l’enregistre directement sur le disque\.$/,
+      );
+    } finally {
+      await small.close();
+    }
+  });
+});

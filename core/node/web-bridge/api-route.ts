@@ -89,6 +89,18 @@ function inlinePieceRefusal(method: string, params: unknown): string | null {
     : `La pièce n’a pas été ajoutée : elle fait ${why}. ${fromPiecesScreen('la')}`;
 }
 
+/**
+ * An archive past the body limit is not sent back as base64 inside JSON, which would hold it several times over
+ * (≈ 1,2 Go for a 150 Mo case): the page downloads it through the download route, written to disk as it comes.
+ */
+function archiveAnswerRefusal(method: string, result: unknown, limit: number): string | null {
+  if (method !== 'exportCase' || !result || typeof result !== 'object') return null;
+  const { name, bytes } = result as { name?: unknown; bytes?: unknown };
+  if (!(bytes instanceof Uint8Array) || bytes.length <= limit) return null;
+  const file = typeof name === 'string' ? `« ${displayFileName(name)} »` : 'L’archive de ce dossier';
+  return `${file} fait ${formatSize(bytes.length)}, plus que les ${formatSize(limit)} qu’une réponse JSON de Recours peut porter. Exportez le dossier depuis la liste des dossiers (bouton « Exporter »), qui l’enregistre directement sur le disque.`;
+}
+
 export function createApiRoute(dispatcher: ApiDispatcher, maxBodyBytes = DEFAULT_MAX_BODY_BYTES) {
   return async function handleApi(req: IncomingMessage, res: ServerResponse, method: string): Promise<void> {
     if (req.method !== 'POST') {
@@ -142,6 +154,11 @@ export function createApiRoute(dispatcher: ApiDispatcher, maxBodyBytes = DEFAULT
     }
     try {
       const result = await dispatcher.call(method, params);
+      const tooLarge = archiveAnswerRefusal(method, result, maxBodyBytes);
+      if (tooLarge) {
+        sendError(res, 413, { code: 'invalid-request', message: tooLarge });
+        return;
+      }
       sendJson(res, 200, { ok: true, result: encodeWire(result) });
     } catch (e) {
       const error = e instanceof ApiError ? e : toApiError(e);
