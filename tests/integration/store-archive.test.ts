@@ -157,9 +157,9 @@ describe('hostile .recours archives', () => {
   });
 
   it('refuses an archive whose real content passes the limit, naming the limit', async () => {
-    const { readArchive } = await import('../../core/node/store/archive-read.js');
+    const { extractArchive } = await import('../../core/node/store/archive-read.js');
     const zip = zipSync({ 'a.txt': new Uint8Array(3000), 'b.txt': new Uint8Array(3000) });
-    expect(() => readArchive(zip, () => true, 5000)).toThrow(/son contenu dépasse 5\sKo une fois décompressé/);
+    await expect(extractArchive(zip, { allowed: () => true, target: () => null, memoryLimit: 10_000, limit: 5000 })).rejects.toThrow(/son contenu dépasse 5\sKo une fois décompressé/);
   });
 
   it('refuses a symbolic link entry, a duplicate name and a « .. » entry, in French', async () => {

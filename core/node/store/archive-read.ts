@@ -17,7 +17,7 @@ import { mkdir, open, type FileHandle } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { crc32, createInflateRaw, inflateRawSync } from 'node:zlib';
+import { crc32, createInflateRaw } from 'node:zlib';
 import { formatSize } from '../evidence/format.js';
 import { displayFileName } from '../../common/format/display-name.js';
 
@@ -160,36 +160,6 @@ class EntryCount {
     if (this.crc >>> 0 !== this.entry.crc) throw new ArchiveProblem(`${quoted(this.entry.name)} est abîmé (somme de contrôle CRC-32 différente).`);
     return this.hash.digest('hex');
   }
-}
-
-/**
- * The files of an archive held in memory, by name, each at most its declared size, all together at most `limit`
- * bytes; throws ArchiveProblem (a French sentence) otherwise. For small archives: an import uses extractArchive.
- */
-export function readArchive(bytes: Uint8Array, allowed: (name: string) => boolean, limit = MAX_ARCHIVE_CONTENT): Map<string, Uint8Array> {
-  const tailStart = Math.max(0, bytes.length - TAIL);
-  const place = directoryPlace(bytes.subarray(tailStart), bytes.length);
-  const entries = directoryEntries(bytes.subarray(place.offset, place.offset + place.size), place.count, allowed);
-  checkDeclared(entries, limit);
-  const total = { used: 0, limit };
-  const files = new Map<string, Uint8Array>();
-  for (const entry of entries) {
-    const start = dataStart(bytes.subarray(entry.offset, entry.offset + 30), entry, bytes.length);
-    const data = bytes.subarray(start, start + entry.compressedSize);
-    let out: Uint8Array;
-    try {
-      // zlib stops as soon as the output passes maxOutputLength: a lying entry costs its declared size, no more.
-      out = entry.method === 0 ? data.slice() : inflateRawSync(data, { maxOutputLength: Math.max(1, entry.size) });
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') throw lying(entry);
-      throw new ArchiveProblem(`${quoted(entry.name)} est abîmé (données compressées illisibles).`);
-    }
-    const count = new EntryCount(entry, total);
-    count.add(out);
-    count.end();
-    files.set(entry.name, out);
-  }
-  return files;
 }
 
 /** An entry once extracted: its size and SHA-256, and its bytes when it was kept in memory. */
