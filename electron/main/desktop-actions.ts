@@ -9,14 +9,16 @@ import type { WebContents } from 'electron';
 import { ApiError, type ApiResults, type DocumentFileFormat, type StoredCase } from '../../core/common/api/contract.js';
 import type { DesktopEvent } from '../../core/common/api/desktop.js';
 import { displayFileName } from '../../core/common/format/display-name.js';
+import { MAX_PIECE_BYTES } from '../../core/node/evidence/limits.js';
 import { formatFileSize, mailtoUrl, writeDraft } from '../../core/node/mail/index.js';
+import { MAX_ARCHIVE_CONTENT } from '../../core/node/store/archive.js';
 import type { DesktopActions } from './ipc/desktop-handler.js';
 import type { PrintMethod } from './print-document.js';
 import type { SettingsStore } from './settings-store.js';
 
-/** Larger files are refused before being copied: a letter's exhibit is not a two-hour video. */
-export const MAX_EVIDENCE_BYTES = 200_000_000;
-export const MAX_CASE_FILE_BYTES = 2_000_000_000;
+/** Larger files are refused before being copied: the same limits as the page's uploads. */
+export const MAX_EVIDENCE_BYTES = MAX_PIECE_BYTES;
+export const MAX_CASE_FILE_BYTES = MAX_ARCHIVE_CONTENT;
 
 export type DocumentFormat = DocumentFileFormat;
 

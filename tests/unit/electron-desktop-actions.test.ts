@@ -75,7 +75,7 @@ describe('evidence chosen in the system dialog', () => {
     expect(result.case).toEqual({ id: CASE_ID, evidence: [{ originalName: 'photo colis.jpg' }] });
     expect(result.errors).toEqual([
       '« vide.jpg » est vide.',
-      '« film.mp4 » est trop lourd (200\u00a0Mo) : 200\u00a0Mo au plus.',
+      '« film.mp4 » est trop lourd (220\u00a0Mo) : 220\u00a0Mo au plus.',
       `« ${dir.split('/').at(-1)} » n’est pas un fichier.`,
     ]);
     expect(host.addEvidenceFile).toHaveBeenCalledWith(CASE_ID, join(dir, 'photo colis.jpg'));

@@ -7,6 +7,12 @@
  */
 export const MAX_IMAGE_PIXELS = 120_000_000;
 
+/**
+ * The largest piece a case accepts, from the page (the bridge's upload route) or the desktop app's dialog:
+ * a letter's exhibit is a photo, a PDF, a short video — not a two-hour film.
+ */
+export const MAX_PIECE_BYTES = 220_000_000;
+
 /** Files larger than this are hashed as a stream and listed, never read into memory nor embedded in the PDF. */
 export const MAX_LOADED_BYTES = 256 * 1024 * 1024;
 

@@ -22,6 +22,7 @@ import { displayFileName } from '../../common/format/display-name.js';
 import { toApiError, type ApiDispatcher } from '../api/dispatcher.js';
 import { temporaryPath } from '../atomic-write.js';
 import { formatSize } from '../evidence/format.js';
+import { MAX_PIECE_BYTES } from '../evidence/limits.js';
 import { IMPORT_LIMITS } from '../import/index.js';
 import { MAX_ARCHIVE_CONTENT } from '../store/archive.js';
 import { API_STATUS, sendError, sendJson } from './api-route.js';
@@ -29,8 +30,8 @@ import { API_STATUS, sendError, sendJson } from './api-route.js';
 export const UPLOAD_PREFIX = '/api/upload/';
 export const UPLOAD_PATH = `${UPLOAD_PREFIX}evidence`;
 export const FILE_NAME_HEADER = 'x-recours-file-name';
-/** The largest piece (220 Mo): the room the JSON API gave one when pieces travelled inline, base64 in 280 MiB. */
-export const DEFAULT_MAX_UPLOAD_BYTES = 210 * 1024 * 1024;
+/** The largest piece, as in the desktop app. */
+export const DEFAULT_MAX_UPLOAD_BYTES = MAX_PIECE_BYTES;
 
 class TooLarge extends Error {}
 
