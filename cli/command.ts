@@ -60,7 +60,11 @@ export async function templateRegistry(io: Io): Promise<TemplateRegistry> {
   return loadTemplateRegistry(undefined, (error) => io.err(`Attention : ${error.message}`));
 }
 
-export function unknownTemplate(id: string, registry: TemplateRegistry): UsageError {
+/** The refusal of a template `get` did not give: one to mend (its error was reported as it loaded), or an unknown id (a misuse). */
+export function unknownTemplate(id: string, registry: TemplateRegistry): Error {
+  if (registry.errors.some((e) => e.templateId === id)) {
+    return new Error(`le modèle « ${id} » ne peut pas servir tant que l’erreur signalée ci-dessus n’est pas corrigée (templates/${id}.hbs).`);
+  }
   return new UsageError(`modèle inconnu « ${id} ». Modèles disponibles : ${registry.templates.map((t) => t.meta.id).join(', ')}`);
 }
 

@@ -57,3 +57,17 @@ describe('the template catalogue, loaded on demand', () => {
     expect(registry.get('absent')).toBeUndefined();
   });
 });
+
+describe('a template asked for by the command line', () => {
+  it('names the one to mend when it is broken, and lists the others when the id is unknown', async () => {
+    const { unknownTemplate, UsageError } = await import('../../cli/command.js');
+    const registry = loadTemplateRegistry(dir);
+    expect(registry.get('casse')).toBeUndefined();
+    const broken = unknownTemplate('casse', registry);
+    expect(broken).not.toBeInstanceOf(UsageError);
+    expect(broken.message).toBe('le modèle « casse » ne peut pas servir tant que l’erreur signalée ci-dessus n’est pas corrigée (templates/casse.hbs).');
+    const unknown = unknownTemplate('absent', registry);
+    expect(unknown).toBeInstanceOf(UsageError);
+    expect(unknown.message).toBe('modèle inconnu « absent ». Modèles disponibles : plainte-ddpp, signalconso');
+  });
+});
