@@ -5,9 +5,9 @@
  * resolved, read and compiled one by one, CommonJS packages scanned for their export names). One bundle, split so
  * that each command still loads only what it uses, is read in a few files.
  *
- * The libraries (pdf-lib, fontkit, docx, zod, yaml, Handlebars, linebreak, hyphen) are bundled apart, in
- * dist/bundle/vendor.cjs, which scripts/bundle/vendor-loader.mjs loads on first import with V8's code cache
- * (vendor.cjs.cache, written by a sample letter at the end of this build): Node 20 has no compile cache for ES
+ * The libraries are bundled apart, in three files (dist/bundle/vendor-text.cjs: zod, yaml, Handlebars; vendor-pdf.cjs:
+ * pdf-lib, fontkit, linebreak, hyphen; vendor-docx.cjs: docx), each loaded on first use by scripts/bundle/vendor-loader.mjs
+ * with V8's code cache (vendor-<group>.cjs.cache, written by a sample letter at the end of this build): Node 20 has no compile cache for ES
  * modules, and compiling these ~4 MB was a sixth of a letter's time. `--version` never loads them.
  *
  * What stays outside, loaded at run time as before:
@@ -51,8 +51,14 @@ const bundledCjsLibraries = {
  * - The Brotli dictionary (only WOFF2 fonts need it, and the letter fonts are TTF) is decompressed, in JavaScript, at
  *   load: it is decompressed on first use instead.
  * - The Unicode tries are inflated by tiny-inflate, in JavaScript: by zlib instead (same raw DEFLATE data).
+ * - Its copy of the browser's `process.nextTick` defers by setTimeout (a millisecond at least, for each step of the
+ *   stream that encodes a font subset): Node's own nextTick instead.
  */
 const FONTKIT_PATCHES = [
+  {
+    from: 'function nextTick(fun) {\n',
+    to: 'function nextTick(fun) {\n  return globalThis.process.nextTick.apply(globalThis.process, arguments);\n',
+  },
   {
     from: 'dictionary.init(BrotliDecompressBuffer);',
     to: `Object.defineProperty(dictionary, 'dictionary', {
@@ -114,9 +120,19 @@ const docxStoresParts = {
   },
 };
 
-const VENDOR = ['pdf-lib', '@pdf-lib/fontkit', 'docx', 'zod', 'yaml', 'handlebars', 'linebreak', 'hyphen/fr/index.js'];
+/**
+ * The libraries, in three vendor files that load apart (each with its code cache), so that a command pays only for
+ * what it uses: `check` never loads the PDF and DOCX libraries, and the PDF thread of `generate` loads only its own.
+ */
+const VENDOR_GROUPS = {
+  text: ['zod', 'yaml', 'handlebars'],
+  pdf: ['pdf-lib', '@pdf-lib/fontkit', 'linebreak', 'hyphen/fr/index.js'],
+  docx: ['docx'],
+};
+const VENDOR = Object.values(VENDOR_GROUPS).flat();
+const groupOf = (lib) => Object.keys(VENDOR_GROUPS).find((group) => VENDOR_GROUPS[group].includes(lib));
 const requireHere = createRequire(join(root, 'package.json'));
-/** In the main bundle, each library is a module that takes its exports from vendor.cjs. */
+/** In the main bundle, each library is a module that takes its exports from its vendor file. */
 const fromVendor = {
   name: 'recours-from-vendor',
   setup(b) {
@@ -128,7 +144,25 @@ const fromVendor = {
       return {
         resolveDir: root,
         loader: 'js',
-        contents: `import { vendor } from './scripts/bundle/vendor-loader.mjs';\nconst lib = vendor()[${lib}];\nexport default lib.default;\nexport const { ${names.join(', ')} } = lib;\n`,
+        contents: `import { vendor } from './scripts/bundle/vendor-loader.mjs';\nconst lib = vendor(${JSON.stringify(groupOf(args.path))})[${lib}];\nexport default lib.default;\nexport const { ${names.join(', ')} } = lib;\n`,
+      };
+    });
+  },
+};
+
+/** The entry of one vendor file: its libraries, by the specifier the CLI imports them with. */
+const vendorEntries = {
+  name: 'recours-vendor-entries',
+  setup(b) {
+    b.onResolve({ filter: /^recours-vendor:/ }, (args) => ({ path: args.path.slice('recours-vendor:'.length), namespace: 'recours-vendor-entry' }));
+    b.onLoad({ filter: /.*/, namespace: 'recours-vendor-entry' }, (args) => {
+      const libs = VENDOR_GROUPS[args.path];
+      return {
+        resolveDir: root,
+        loader: 'js',
+        contents:
+          libs.map((lib, i) => `import * as lib${i} from ${JSON.stringify(lib)};`).join('\n') +
+          `\nexport const libraries = { ${libs.map((lib, i) => `${JSON.stringify(lib)}: lib${i}`).join(', ')} };\n`,
       };
     });
   },
@@ -137,14 +171,14 @@ const fromVendor = {
 rmSync(outdir, { recursive: true, force: true });
 await build({
   absWorkingDir: root,
-  entryPoints: { vendor: 'scripts/bundle/vendor-entry.mjs' },
+  entryPoints: Object.fromEntries(Object.keys(VENDOR_GROUPS).map((group) => [`vendor-${group}`, `recours-vendor:${group}`])),
   outdir,
   outExtension: { '.js': '.cjs' },
   bundle: true,
   format: 'cjs',
   platform: 'node',
   target: 'node20',
-  plugins: [bundledCjsLibraries, fastFontkit, docxStoresParts],
+  plugins: [vendorEntries, bundledCjsLibraries, fastFontkit, docxStoresParts],
   legalComments: 'none',
   logLevel: 'warning',
 });
@@ -167,7 +201,7 @@ await build({
   logLevel: 'warning',
 });
 
-// V8's code cache of vendor.cjs, written after a sample letter, so that it holds what a letter compiles.
+// V8's code cache of each vendor file, written after a sample letter, so that it holds what a letter compiles.
 const sample = mkdtempSync(join(tmpdir(), 'recours-bundle-'));
 const letter = spawnSync(
   process.execPath,

@@ -1,19 +1,22 @@
 /**
- * Loads dist/bundle/vendor.cjs (the libraries, ~4 MB of JavaScript) with V8's code cache (vendor.cjs.cache, written
- * by the build after a sample letter): V8 then neither parses nor compiles what a letter runs. A cache V8 rejects (an
- * other Node) only costs the compilation it would have cost anyway.
+ * Loads a vendor file of the bundle (dist/bundle/vendor-<group>.cjs: the text, PDF or DOCX libraries) on first use,
+ * with V8's code cache (vendor-<group>.cjs.cache, written by the build after a sample letter): V8 then neither
+ * parses nor compiles what a letter runs. A cache V8 rejects (another Node) only costs the compilation it would
+ * have cost anyway.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import process from 'node:process';
 import { URL } from 'node:url';
 import vm from 'node:vm';
+import { isMainThread } from 'node:worker_threads';
 
-let loaded;
+const loaded = new Map();
 
-export function vendor() {
-  if (loaded) return loaded;
-  const file = new URL('./vendor.cjs', import.meta.url).pathname;
+export function vendor(group) {
+  const known = loaded.get(group);
+  if (known) return known;
+  const file = new URL(`./vendor-${group}.cjs`, import.meta.url).pathname;
   const cacheFile = `${file}.cache`;
   let cachedData;
   try {
@@ -31,7 +34,19 @@ export function vendor() {
   });
   const module = { exports: {} };
   script.runInThisContext()(module.exports, createRequire(file), module, file, new URL('.', import.meta.url).pathname);
-  if (process.env.RECOURS_WRITE_CODE_CACHE === '1') process.on('exit', () => writeFileSync(cacheFile, script.createCachedData()));
-  loaded = module.exports.libraries;
-  return loaded;
+  if (process.env.RECOURS_WRITE_CODE_CACHE === '1') writeCacheLater(script, cacheFile);
+  const libraries = module.exports.libraries;
+  loaded.set(group, libraries);
+  return libraries;
+}
+
+/** The build's sample letter writes each cache once its work is done: at exit, or when the PDF thread replies. */
+const pending = [];
+function writeCacheLater(script, cacheFile) {
+  pending.push(() => writeFileSync(cacheFile, script.createCachedData()));
+  if (pending.length === 1 && isMainThread) process.on('exit', writeVendorCaches);
+}
+
+export function writeVendorCaches() {
+  for (const write of pending.splice(0)) write();
 }

@@ -21,7 +21,8 @@ import {
 } from 'pdf-lib';
 import type { PDFDocument, PDFFont, PDFName, PDFPage } from 'pdf-lib';
 import { loadLetterFonts, type FontSet } from '../fonts.js';
-import { cachingFontkit, drawnCodePoint, fontMetricsFor, TextMeasurer } from '../pdf/font-metrics.js';
+import { drawnCodePoint, fontMetricsFor, TextMeasurer } from '../pdf/font-metrics.js';
+import { cachingFontkit } from '../pdf/parsed-fonts.js';
 import type { FontMetricsSet } from '../pdf/font-metrics.js';
 import { sanitiseText } from '../pdf/glyph-sanitiser.js';
 import { EMBED_FEATURES, GlyphEncoder, renderPage } from '../pdf/pdf-render.js';

@@ -1,42 +1,18 @@
 /**
- * Font metrics for the PDF writer, from the letter's TTF files.
- *
- * Parsing a TTF with fontkit and warming up its tables costs tens of milliseconds, so parsed fonts are cached per
- * process, keyed by the identity of the byte array (loadLetterFonts() returns the same arrays every time).
- * The same cache backs the fontkit object handed to pdf-lib (`cachingFontkit`), so pdf-lib does not parse again.
+ * Font metrics for both writers, from the letter's TTF files (truetype-metrics.ts reads the tables: measuring needs
+ * neither fontkit nor pdf-lib, which only the PDF's embedding loads, see parsed-fonts.ts).
  *
  * Widths are the sum of the glyph advance widths, exactly what pdf-lib writes in the /W array of an embedded
  * Identity-H font (no kerning is applied when drawing, so none is measured).
  */
-import type { Font as FontkitFont } from '@pdf-lib/fontkit';
-import type { PDFDocument } from 'pdf-lib';
 import type { FontSet } from '../fonts.js';
-import { fontkit } from './cjs-libraries.js';
+import { readTrueTypeMetrics } from './truetype-metrics.js';
+import type { TrueTypeMetrics } from './truetype-metrics.js';
 
 import type { FontStyle } from './text-layout.js';
 export type { FontStyle };
 
 export const FONT_STYLES: readonly FontStyle[] = ['regular', 'bold', 'italic', 'boldItalic'];
-
-/** The fontkit type pdf-lib's registerFontkit() expects. */
-type PdfLibFontkit = Parameters<PDFDocument['registerFontkit']>[0];
-
-const parsedFonts = new WeakMap<Uint8Array, FontkitFont>();
-
-/** Parses a font file once per process (per byte array). */
-export function parseFont(bytes: Uint8Array): FontkitFont {
-  let font = parsedFonts.get(bytes);
-  if (!font) {
-    font = fontkit.create(bytes);
-    parsedFonts.set(bytes, font);
-  }
-  return font;
-}
-
-/** A fontkit look-alike for pdf-lib whose create() returns the process-wide parsed font. */
-export const cachingFontkit: PdfLibFontkit = {
-  create: (buffer: Uint8Array) => parseFont(buffer) as unknown as ReturnType<PdfLibFontkit['create']>,
-};
 
 /**
  * The character actually drawn for a code point. U+2011 (non-breaking hyphen) stays in the text given to the
@@ -48,7 +24,6 @@ export function drawnCodePoint(cp: number): number {
 
 /** Metrics of one font style: glyph coverage and advance widths, in em (multiply by the font size). */
 export class FontMetrics {
-  readonly font: FontkitFont;
   /** Ascender and descender (negative), in em. */
   readonly ascent: number;
   readonly descent: number;
@@ -56,8 +31,7 @@ export class FontMetrics {
   private readonly advances = new Map<number, number>();
   private readonly coverage = new Map<number, boolean>();
 
-  constructor(font: FontkitFont) {
-    this.font = font;
+  constructor(private readonly font: TrueTypeMetrics) {
     this.unitsPerEm = font.unitsPerEm;
     this.ascent = font.ascent / font.unitsPerEm;
     this.descent = font.descent / font.unitsPerEm;
@@ -66,7 +40,7 @@ export class FontMetrics {
   hasGlyph(cp: number): boolean {
     let has = this.coverage.get(cp);
     if (has === undefined) {
-      has = this.font.hasGlyphForCodePoint(cp);
+      has = this.font.glyphId(cp) !== 0;
       this.coverage.set(cp, has);
     }
     return has;
@@ -76,7 +50,7 @@ export class FontMetrics {
   advance(cp: number): number {
     let width = this.advances.get(cp);
     if (width === undefined) {
-      width = this.font.glyphForCodePoint(drawnCodePoint(cp)).advanceWidth / this.unitsPerEm;
+      width = this.font.advanceWidth(this.font.glyphId(drawnCodePoint(cp))) / this.unitsPerEm;
       this.advances.set(cp, width);
     }
     return width;
@@ -104,7 +78,7 @@ const metricsCache = new WeakMap<Uint8Array, FontMetrics>();
 function metricsFor(bytes: Uint8Array): FontMetrics {
   let metrics = metricsCache.get(bytes);
   if (!metrics) {
-    metrics = new FontMetrics(parseFont(bytes));
+    metrics = new FontMetrics(readTrueTypeMetrics(bytes));
     metricsCache.set(bytes, metrics);
   }
   return metrics;
