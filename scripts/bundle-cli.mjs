@@ -184,7 +184,7 @@ await build({
 });
 await build({
   absWorkingDir: root,
-  entryPoints: { main: 'cli/main.ts', worker: 'core/node/evidence/worker.ts' },
+  entryPoints: { main: 'cli/main.ts', worker: 'core/node/evidence/worker.ts', 'letter-pdf-worker': 'core/node/pdf/letter-pdf-worker.ts' },
   outdir,
   bundle: true,
   splitting: true,

@@ -1,9 +1,10 @@
 import { dirname, resolve } from 'node:path';
-import type { Command } from '../command.js';
+import type { Command, Io } from '../command.js';
 import { loadCaseOrReport, parse, singleCasePath, templateRegistry, todayOption, unknownTemplate, UsageError } from '../command.js';
-import { generateLetterFiles, OUTPUT_FORMATS, type OutputFormat } from '../../core/node/generate.js';
+import { OUTPUT_FORMATS, type OutputFormat } from '../../core/node/output-formats.js';
+import { startLetterPdfThread, type LetterPdfThread } from '../../core/node/pdf/letter-pdf-thread.js';
+import type { LetterDocument } from '../../core/common/document/model.js';
 import { parseSize } from '../../core/node/dossier/budget.js';
-import { conditionAdvice, letterReadiness } from '../../core/common/letter/readiness.js';
 
 function parseFormats(value: string | undefined): OutputFormat[] {
   if (value === undefined) return [...OUTPUT_FORMATS];
@@ -53,53 +54,94 @@ export const generateCommand: Command = {
     const maxSize = parseMaxSize(values['max-size'], dossier);
     if (values['attach-originals'] && !dossier) throw new UsageError('--attach-originals ne s’emploie qu’avec --dossier');
     if (values['allow-outside'] && !dossier) throw new UsageError('--allow-outside ne s’emploie qu’avec --dossier');
-    const registry = await templateRegistry(io);
-    const template = registry.get(values.template);
-    if (!template) throw unknownTemplate(values.template, registry);
-
-    const caseFile = await loadCaseOrReport(
+    const request: GenerateArgs = {
       casePath,
-      io.err,
-      (count) => `Lettre non produite : le dossier « ${casePath} » contient ${count} problème(s) :`,
-    );
-    if (!caseFile) return 1;
-    const readiness = letterReadiness(caseFile, template.meta, today);
-    if (readiness.problems.length > 0) {
-      io.err(`Lettre non produite : ${readiness.problems.length} fait(s) manquant(s) pour « ${template.meta.title} » :`);
-      for (const p of readiness.problems) io.err(`  - ${p.message}`);
-      return 1;
-    }
-    const advice = readiness.conditions.map((f) => conditionAdvice(f, (id) => registry.get(id)?.meta.title));
-    if (advice.length > 0 && values.force !== true) {
-      io.err(`Lettre non produite : le recours de « ${template.meta.title} » n’est pas ouvert pour ce dossier :`);
-      for (const a of advice) io.err(`  - ${a}`);
-      io.err('Ajoutez --force pour la produire quand même.');
-      return 1;
-    }
-    for (const a of advice) io.err(`Attention : ${a}`);
-    if (!dossier) {
-      const written = await generateLetterFiles({ caseFile: caseFile, template, outDir: resolve(values.out), formats, today });
-      for (const path of written) io.out(path);
-      return 0;
-    }
-    // The dossier's modules (sharp, the exhibit readers) load only when a dossier is asked.
-    const { generateDossierFiles } = await import('../../core/node/dossier/files.js');
-    const result = await generateDossierFiles({
-      caseFile: caseFile,
-      caseDir: dirname(resolve(casePath)),
-      template,
-      outDir: resolve(values.out),
+      templateId: values.template,
+      out: resolve(values.out),
       formats,
       today,
-      ...(maxSize !== undefined ? { maxSize } : {}),
-      ...(values['attach-originals'] ? { attachOriginals: true } : {}),
-      ...(values['allow-outside'] ? { allowOutside: true } : {}),
-    });
-    for (const warning of result.warnings) io.err(`Attention : ${warning}`);
-    if (result.chosen) io.err(result.chosen);
-    if (result.overBudget) io.err(result.overBudget);
-    for (const path of result.written) io.out(path);
-    // Too heavy for the limit asked: the dossier is still written (it prints well), but a script must know.
-    return result.overBy !== undefined ? 1 : 0;
+      dossier,
+      maxSize,
+      attachOriginals: values['attach-originals'] === true,
+      allowOutside: values['allow-outside'] === true,
+      force: values.force === true,
+    };
+    // The PDF's thread starts loading its libraries and fonts now, while this one reads the template and the case.
+    const pdfThread = formats.includes('pdf') && !dossier ? startLetterPdfThread() : undefined;
+    try {
+      return await generate(request, io, pdfThread);
+    } finally {
+      await pdfThread?.close();
+    }
   },
 };
+
+interface GenerateArgs {
+  casePath: string;
+  templateId: string;
+  out: string;
+  formats: OutputFormat[];
+  today: string;
+  dossier: boolean;
+  maxSize: number | undefined;
+  attachOriginals: boolean;
+  allowOutside: boolean;
+  force: boolean;
+}
+
+async function generate(args: GenerateArgs, io: Io, pdfThread: LetterPdfThread | undefined): Promise<number> {
+  // Imported here, so that the PDF thread is started before this thread loads them.
+  const [{ generateLetterFiles, renderLetter }, { conditionAdvice, letterReadiness }] = await Promise.all([
+    import('../../core/node/generate.js'),
+    import('../../core/common/letter/readiness.js'),
+  ]);
+  const registry = await templateRegistry(io);
+  const template = registry.get(args.templateId);
+  if (!template) throw unknownTemplate(args.templateId, registry);
+
+  const caseFile = await loadCaseOrReport(
+    args.casePath,
+    io.err,
+    (count) => `Lettre non produite : le dossier « ${args.casePath} » contient ${count} problème(s) :`,
+  );
+  if (!caseFile) return 1;
+  const readiness = letterReadiness(caseFile, template.meta, args.today);
+  if (readiness.problems.length > 0) {
+    io.err(`Lettre non produite : ${readiness.problems.length} fait(s) manquant(s) pour « ${template.meta.title} » :`);
+    for (const p of readiness.problems) io.err(`  - ${p.message}`);
+    return 1;
+  }
+  const advice = readiness.conditions.map((f) => conditionAdvice(f, (id) => registry.get(id)?.meta.title));
+  if (advice.length > 0 && !args.force) {
+    io.err(`Lettre non produite : le recours de « ${template.meta.title} » n’est pas ouvert pour ce dossier :`);
+    for (const a of advice) io.err(`  - ${a}`);
+    io.err('Ajoutez --force pour la produire quand même.');
+    return 1;
+  }
+  for (const a of advice) io.err(`Attention : ${a}`);
+  if (!args.dossier) {
+    const render = pdfThread && ((document: LetterDocument, format: OutputFormat) => (format === 'pdf' ? pdfThread.render(document) : renderLetter(document, format)));
+    const written = await generateLetterFiles({ caseFile, template, outDir: args.out, formats: args.formats, today: args.today, ...(render ? { render } : {}) });
+    for (const path of written) io.out(path);
+    return 0;
+  }
+  // The dossier's modules (sharp, the exhibit readers) load only when a dossier is asked.
+  const { generateDossierFiles } = await import('../../core/node/dossier/files.js');
+  const result = await generateDossierFiles({
+    caseFile: caseFile,
+    caseDir: dirname(resolve(args.casePath)),
+    template,
+    outDir: args.out,
+    formats: args.formats,
+    today: args.today,
+    ...(args.maxSize !== undefined ? { maxSize: args.maxSize } : {}),
+    ...(args.attachOriginals ? { attachOriginals: true } : {}),
+    ...(args.allowOutside ? { allowOutside: true } : {}),
+  });
+  for (const warning of result.warnings) io.err(`Attention : ${warning}`);
+  if (result.chosen) io.err(result.chosen);
+  if (result.overBudget) io.err(result.overBudget);
+  for (const path of result.written) io.out(path);
+  // Too heavy for the limit asked: the dossier is still written (it prints well), but a script must know.
+  return result.overBy !== undefined ? 1 : 0;
+}

@@ -13,8 +13,8 @@ import { todayIso } from '../common/format/dates.js';
 import { writeFileAtomic } from './atomic-write.js';
 import type { DossierJobInput, DossierJobOutput, DossierRequest, DossierResult } from './dossier/index.js';
 
-export const OUTPUT_FORMATS = ['pdf', 'docx'] as const;
-export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
+import type { OutputFormat } from './output-formats.js';
+export { OUTPUT_FORMATS, type OutputFormat } from './output-formats.js';
 
 export async function renderLetter(document: LetterDocument, format: OutputFormat): Promise<Uint8Array> {
   // Each writer, and its library (pdf-lib and fontkit, docx), is loaded only when a letter in its format is asked.
@@ -83,13 +83,11 @@ export async function renderCaseFiles(request: CaseFilesRequest): Promise<CaseFi
   const letter = composeLetter(request.caseFile, request.template, { today });
   const base = outputBaseName(request.template.meta.id, request.caseFile.letter?.date ?? today);
   const render = request.render ?? renderLetter;
+  // The formats are rendered side by side: the PDF may be written in a thread of its own (see letter-pdf-thread.ts).
   const needPdf = request.formats.includes('pdf') || request.dossier !== undefined;
-  const letterPdf = needPdf ? await render(letter, 'pdf') : null;
-  const files: NamedFile[] = [];
-  for (const format of request.formats) {
-    const bytes = format === 'pdf' && letterPdf ? letterPdf : await render(letter, format);
-    files.push({ role: format, name: outputName(base, format), bytes });
-  }
+  const pdf = needPdf ? render(letter, 'pdf') : undefined;
+  const named = async (format: OutputFormat): Promise<NamedFile> => ({ role: format, name: outputName(base, format), bytes: await (format === 'pdf' && pdf ? pdf : render(letter, format)) });
+  const [letterPdf, files] = await Promise.all([pdf, Promise.all(request.formats.map(named))]);
   if (!request.dossier || !letterPdf) return { files };
   const { assemble, ...options } = request.dossier;
   const { dossierPdf, bordereauPdf, bordereauDocx, ...report } = await assemble({ ...options, caseFile: request.caseFile, letterPdf, letterTitle: letter.meta.title, today });
@@ -118,13 +116,7 @@ export async function writeNamedFiles(outDir: string, files: readonly NamedFile[
   return written;
 }
 
-export interface GenerateRequest {
-  caseFile: CaseFile;
-  template: CompiledTemplate;
-  outDir: string;
-  formats: readonly OutputFormat[];
-  today?: string;
-}
+export type GenerateRequest = Omit<CaseFilesRequest, 'dossier'> & { outDir: string };
 
 /** The letter alone, written to a folder (`recours generate` without --dossier). */
 export async function generateLetterFiles(request: GenerateRequest): Promise<string[]> {

@@ -47,6 +47,8 @@ function writeCacheLater(script, cacheFile) {
   if (pending.length === 1 && isMainThread) process.on('exit', writeVendorCaches);
 }
 
-export function writeVendorCaches() {
+function writeVendorCaches() {
   for (const write of pending.splice(0)) write();
 }
+// A worker thread is stopped, not left to exit: the PDF thread (core/node/pdf/letter-pdf-worker.ts) calls this.
+globalThis[Symbol.for('recours.writeCodeCaches')] = writeVendorCaches;

@@ -8,7 +8,7 @@ import type { LetterDocument } from '../../common/document/model.js';
 import { loadLetterFonts } from '../fonts.js';
 import type { FontSet } from '../fonts.js';
 import { fontMetricsFor } from './font-metrics.js';
-import { cachingFontkit } from './parsed-fonts.js';
+import { cachingFontkit, parseFont } from './parsed-fonts.js';
 import { layoutLetter } from './letter-layout.js';
 import type { LetterLayout } from './letter-layout.js';
 import { charactersByStyle, EMBED_FEATURES, GlyphEncoder, renderPage } from './pdf-render.js';
@@ -23,6 +23,13 @@ export interface WriteLetterPdfOptions {
 /** Lays out a letter with the given (or default) fonts, without drawing it: what the PDF will contain. */
 export function layoutLetterPdf(doc: LetterDocument, options: WriteLetterPdfOptions = {}): LetterLayout {
   return layoutLetter(doc, fontMetricsFor(options.fonts ?? loadLetterFonts()));
+}
+
+/** Reads the fonts and parses the two faces every letter uses, ahead of the first letter (the PDF thread). */
+export function warmUpLetterPdf(): void {
+  const fonts = loadLetterFonts();
+  parseFont(fonts.regular);
+  parseFont(fonts.bold);
 }
 
 export async function writeLetterPdf(doc: LetterDocument, options: WriteLetterPdfOptions = {}): Promise<Uint8Array> {
