@@ -51,10 +51,16 @@ const bundledCjsLibraries = {
  * - The Brotli dictionary (only WOFF2 fonts need it, and the letter fonts are TTF) is decompressed, in JavaScript, at
  *   load: it is decompressed on first use instead.
  * - The Unicode tries are inflated by tiny-inflate, in JavaScript: by zlib instead (same raw DEFLATE data).
+ * - Its copy of the browser's `buffer` package (every read of a font, every subset written, byte by byte in
+ *   JavaScript): Node's Buffer instead.
  * - Its copy of the browser's `process.nextTick` defers by setTimeout (a millisecond at least, for each step of the
  *   stream that encodes a font subset): Node's own nextTick instead.
  */
 const FONTKIT_PATCHES = [
+  {
+    from: 'var buffer = createCommonjsModule(function (module, exports) {',
+    to: 'var buffer = __recoursBuffer || createCommonjsModule(function (module, exports) {',
+  },
   {
     from: 'function nextTick(fun) {\n',
     to: 'function nextTick(fun) {\n  return globalThis.process.nextTick.apply(globalThis.process, arguments);\n',
@@ -85,7 +91,7 @@ const fastFontkit = {
     b.onResolve({ filter: /^@pdf-lib\/fontkit$/ }, () => ({ path: join(root, 'node_modules/@pdf-lib/fontkit/dist/fontkit.es.js') }));
     b.onLoad({ filter: /[\\/]@pdf-lib[\\/]fontkit[\\/]dist[\\/]fontkit\.es\.js$/ }, async (args) => {
       const source = await patched(args.path, FONTKIT_PATCHES);
-      return { loader: 'js', contents: `import * as __recoursZlib from 'node:zlib';\n${source}` };
+      return { loader: 'js', contents: `import * as __recoursZlib from 'node:zlib';\nimport __recoursBuffer from ${JSON.stringify(join(root, 'scripts/bundle/node-buffer.mjs'))};\n${source}` };
     });
     // pako (deflate/inflate of pdf-lib, its standard fonts and fontkit) by Node's zlib.
     b.onResolve({ filter: /^pako$/ }, () => ({ path: join(root, 'scripts/bundle/pako-zlib.mjs') }));
