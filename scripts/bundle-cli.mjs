@@ -6,7 +6,7 @@
  * that each command still loads only what it uses, is read in a few files.
  *
  * The libraries are bundled apart, in three files (dist/bundle/vendor-text.cjs: zod, yaml, Handlebars; vendor-pdf.cjs:
- * pdf-lib, fontkit, linebreak, hyphen; vendor-docx.cjs: docx), each loaded on first use by scripts/bundle/vendor-loader.mjs
+ * pdf-lib, fontkit, linebreak, hyphen; vendor-docx.cjs: docx), each loaded on first use by scripts/bundle/code-cache-loader.mjs
  * with V8's code cache (vendor-<group>.cjs.cache, written by a sample letter at the end of this build): Node 20 has no compile cache for ES
  * modules, and compiling these ~4 MB was a sixth of a letter's time. `--version` never loads them.
  *
@@ -150,7 +150,7 @@ const fromVendor = {
       return {
         resolveDir: root,
         loader: 'js',
-        contents: `import { vendor } from './scripts/bundle/vendor-loader.mjs';\nconst lib = vendor(${JSON.stringify(groupOf(args.path))})[${lib}];\nexport default lib.default;\nexport const { ${names.join(', ')} } = lib;\n`,
+        contents: `import { vendor } from './scripts/bundle/code-cache-loader.mjs';\nconst lib = vendor(${JSON.stringify(groupOf(args.path))})[${lib}];\nexport default lib.default;\nexport const { ${names.join(', ')} } = lib;\n`,
       };
     });
   },
@@ -185,12 +185,40 @@ await build({
   platform: 'node',
   target: 'node20',
   plugins: [vendorEntries, bundledCjsLibraries, fastFontkit, docxStoresParts],
+  // No comments (a few have accented letters): the files are pure ASCII, which code-cache-loader.mjs reads fastest.
+  minifyWhitespace: true,
   legalComments: 'none',
   logLevel: 'warning',
 });
+const EXTERNAL = ['sharp', 'pdfjs-dist', 'pdfjs-dist/*', 'heic-decode', 'electron'];
+/**
+ * The command line and the PDF thread: one CommonJS file each (dist/bundle/cli.cjs, letter-pdf-thread.cjs), loaded
+ * with their code cache by the ES modules main.js and letter-pdf-worker.js. Modules a command imports dynamically
+ * stay lazy (esbuild initialises them on import), so `check` still never runs the PDF or DOCX code.
+ */
+for (const [name, entry] of Object.entries({ cli: 'cli/main.ts', 'letter-pdf-thread': 'core/node/pdf/letter-pdf-worker.ts' })) {
+  await build({
+    absWorkingDir: root,
+    entryPoints: { [name]: entry },
+    outdir,
+    outExtension: { '.js': '.cjs' },
+    bundle: true,
+    format: 'cjs',
+    platform: 'node',
+    target: 'node20',
+    external: EXTERNAL,
+    // Code that finds files beside itself (workers, fonts, templates) does so from the bundle's file.
+    define: { 'import.meta.url': '__recoursModuleUrl' },
+    banner: { js: "var __recoursModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
+    plugins: [bundledCjsLibraries, fromVendor],
+    legalComments: 'none',
+    logLevel: 'warning',
+  });
+}
+/** The ES entries: the two loaders above, and the evidence worker (a dossier's), as before. */
 await build({
   absWorkingDir: root,
-  entryPoints: { main: 'cli/main.ts', worker: 'core/node/evidence/worker.ts', 'letter-pdf-worker': 'core/node/pdf/letter-pdf-worker.ts' },
+  entryPoints: { main: 'scripts/bundle/main.mjs', 'letter-pdf-worker': 'scripts/bundle/letter-pdf-worker.mjs', worker: 'core/node/evidence/worker.ts' },
   outdir,
   bundle: true,
   splitting: true,
@@ -198,7 +226,7 @@ await build({
   platform: 'node',
   target: 'node20',
   chunkNames: '[name]-[hash]',
-  external: ['sharp', 'pdfjs-dist', 'pdfjs-dist/*', 'heic-decode', 'electron'],
+  external: EXTERNAL,
   // Bundled CommonJS code may call require() (node: built-ins): give the ES bundle one.
   banner: { js: "import { createRequire as __recoursCreateRequire } from 'node:module'; const require = __recoursCreateRequire(import.meta.url);" },
   plugins: [bundledCjsLibraries, fromVendor],
@@ -207,7 +235,7 @@ await build({
   logLevel: 'warning',
 });
 
-// V8's code cache of each vendor file, written after a sample letter, so that it holds what a letter compiles.
+// V8's code cache of each CommonJS file, written after a sample letter, so that it holds what a letter compiles.
 const sample = mkdtempSync(join(tmpdir(), 'recours-bundle-'));
 const letter = spawnSync(
   process.execPath,

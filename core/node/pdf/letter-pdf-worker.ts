@@ -14,8 +14,11 @@ const writer = import('./letter-pdf.js').then((module) => {
   module.warmUpLetterPdf();
   return module;
 });
-// The bundle's build writes the code cache of the libraries this thread compiled (scripts/bundle/vendor-loader.mjs).
-const writeCodeCaches = () => (globalThis as { [key: symbol]: (() => void) | undefined })[Symbol.for('recours.writeCodeCaches')]?.();
+// The bundle's build writes the code caches of what this thread compiled (scripts/bundle/code-cache-loader.mjs).
+const writeCodeCaches = () => {
+  const writers = (globalThis as { [key: symbol]: (() => void)[] | undefined })[Symbol.for('recours.codeCacheWriters')];
+  for (const write of writers?.splice(0) ?? []) write();
+};
 
 port.on('message', (document: LetterDocument) => {
   writer
