@@ -2,9 +2,9 @@
  * The `recours` command line: scripting, tests and machines without a display.
  * Exit codes: 0 done; 1 the case is invalid or incomplete; 2 the command was misused.
  */
-import { createRequire } from 'node:module';
 import { UsageError, type Io } from './command.js';
 import { COMMANDS } from './commands/index.js';
+import { isVersionRequest, versionLine } from './version.js';
 
 export type { Io } from './command.js';
 
@@ -33,25 +33,11 @@ export async function usage(): Promise<string> {
   return `Usage :\n${commands.map((c) => c.usage).join('\n')}\n  recours --help | --version`;
 }
 
-function version(): string {
-  // package.json sits two folders up, from cli/ in source and from dist/cli/ once compiled.
-  const require = createRequire(import.meta.url);
-  for (const path of ['../package.json', '../../package.json']) {
-    try {
-      const pkg = require(path) as { name?: string; version?: string };
-      if (pkg.name === 'recours' && pkg.version) return pkg.version;
-    } catch {
-      // try the next location
-    }
-  }
-  return 'inconnue';
-}
-
 export async function main(argv: string[], io: Io = defaultIo()): Promise<number> {
   const [name, ...rest] = argv;
   try {
-    if (name === '--version' || name === '-v') {
-      io.out(`recours ${version()}`);
+    if (isVersionRequest(argv)) {
+      io.out(versionLine());
       return 0;
     }
     if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
