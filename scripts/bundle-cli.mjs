@@ -174,21 +174,16 @@ const vendorEntries = {
   },
 };
 
+/** What every CommonJS file of the bundle is built with. */
+const COMMON_JS = { absWorkingDir: root, outdir, outExtension: { '.js': '.cjs' }, bundle: true, format: 'cjs', platform: 'node', target: 'node20', legalComments: 'none', logLevel: 'warning' };
+
 rmSync(outdir, { recursive: true, force: true });
 await build({
-  absWorkingDir: root,
+  ...COMMON_JS,
   entryPoints: Object.fromEntries(Object.keys(VENDOR_GROUPS).map((group) => [`vendor-${group}`, `recours-vendor:${group}`])),
-  outdir,
-  outExtension: { '.js': '.cjs' },
-  bundle: true,
-  format: 'cjs',
-  platform: 'node',
-  target: 'node20',
   plugins: [vendorEntries, bundledCjsLibraries, fastFontkit, docxStoresParts],
   // No comments (a few have accented letters): the files are pure ASCII, which code-cache-loader.mjs reads fastest.
   minifyWhitespace: true,
-  legalComments: 'none',
-  logLevel: 'warning',
 });
 const EXTERNAL = ['sharp', 'pdfjs-dist', 'pdfjs-dist/*', 'heic-decode', 'electron'];
 /**
@@ -198,21 +193,13 @@ const EXTERNAL = ['sharp', 'pdfjs-dist', 'pdfjs-dist/*', 'heic-decode', 'electro
  */
 for (const [name, entry] of Object.entries({ cli: 'cli/main.ts', 'letter-pdf-thread': 'core/node/pdf/letter-pdf-worker.ts' })) {
   await build({
-    absWorkingDir: root,
+    ...COMMON_JS,
     entryPoints: { [name]: entry },
-    outdir,
-    outExtension: { '.js': '.cjs' },
-    bundle: true,
-    format: 'cjs',
-    platform: 'node',
-    target: 'node20',
     external: EXTERNAL,
     // Code that finds files beside itself (workers, fonts, templates) does so from the bundle's file.
     define: { 'import.meta.url': '__recoursModuleUrl' },
     banner: { js: "var __recoursModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
     plugins: [bundledCjsLibraries, fromVendor],
-    legalComments: 'none',
-    logLevel: 'warning',
   });
 }
 /** The ES entries: the two loaders above, and the evidence worker (a dossier's), as before. */
