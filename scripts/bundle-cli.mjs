@@ -15,8 +15,8 @@
  *   resolved from node_modules, which sits above dist/bundle/ as above dist/core/;
  * - the evidence worker: evidence/index.ts points at `./worker.js` beside it, so it is bundled as its own entry,
  *   dist/bundle/worker.js, next to the chunks that point at it (chunks are written flat in dist/bundle/);
- * - fonts (dejavu-fonts-ttf, via require.resolve) and templates/ (found by walking up to package.json), which resolve
- *   from dist/bundle/ as from dist/core/.
+ * - fonts (dejavu-fonts-ttf, via require.resolve), their deflated tails (dist/font-tails/) and templates/ (both
+ *   found by walking up to package.json), which resolve from dist/bundle/ as from dist/core/.
  */
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';

@@ -3,20 +3,17 @@
  * A one-shot letter needs one template: reading, parsing (YAML, zod) and compiling (Handlebars) the whole catalogue
  * would cost it more than the letter itself.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { readdirSync, readFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import { compileTemplate, type CompiledTemplate } from '../common/templates/compile.js';
 import { parseTemplateSource } from '../common/templates/template-source.js';
 import { TemplateError } from '../common/templates/template-error.js';
+import { packageRoot } from './package-root.js';
 
 /** The templates/ folder shipped with the application (found from this file, in source or in dist/). */
 export function defaultTemplatesDir(): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  for (let i = 0; i < 6; i += 1) {
-    if (existsSync(join(dir, 'templates')) && existsSync(join(dir, 'package.json'))) return join(dir, 'templates');
-    dir = dirname(dir);
-  }
+  const root = packageRoot();
+  if (root) return join(root, 'templates');
   throw new Error('Dossier des modèles (templates/) introuvable à côté de l’application.');
 }
 

@@ -7,7 +7,9 @@ import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { cliRunner } from '../support/cli.js';
 import { extractPdf } from '../support/pdf-text.js';
+import { FACE_ELEMENTS, cacheFiles, embeddedFaces, sameFaces, storedFontTails } from '../support/docx-fonts.js';
 import { extractDocx } from '../support/docx-text.js';
+import { loadLetterFonts } from '../../core/node/fonts.js';
 import { EXAMPLES_DIR, readable } from '../support/examples.js';
 
 const run = cliRunner();
@@ -167,6 +169,15 @@ describe('the installed command', () => {
     expect(docx.fontsEmbedded).toHaveLength(4);
     // Every part deflated: the DOCX is no bigger than the one the sources write, give or take the compressor.
     expect(read(installed, 'docx').byteLength).toBeLessThan(read(sources, 'docx').byteLength * 1.02);
+  });
+  it('embeds in the DOCX, from its bundle, the faces deflated at build time (dist/font-tails/)', async () => {
+    const bin = join(import.meta.dirname, '../../bin/recours.js');
+    const out = tempDir();
+    await promisify(execFile)(process.execPath, [bin, 'generate', laptop, '--template', 'mise-en-demeure-livraison', '--today', '2026-11-25', '--format', 'docx', '--out', out]);
+    const docx = readFileSync(join(out, 'mise-en-demeure-livraison_2026-11-25.docx'));
+    const cached = cacheFiles(join(import.meta.dirname, '../../dist/font-tails'));
+    expect(storedFontTails(docx).map((tail) => cached.findIndex((c) => c.equals(tail))).sort()).toEqual([0, 1, 2, 3]);
+    expect(sameFaces(await embeddedFaces(docx), loadLetterFonts())).toEqual(FACE_ELEMENTS);
   });
   it('stops quietly when the reader closes the pipe early (`recours templates | head -1`)', async () => {
     const bin = join(import.meta.dirname, '../../bin/recours.js');

@@ -34,8 +34,10 @@ describe('electron-builder.yml', () => {
     expect(config.extraMetadata.main).toBe('out/main/index.js');
   });
 
-  it('ships the built app, compiled core and templates, with sharp’s native files outside the archive', () => {
-    expect(config.files).toEqual(expect.arrayContaining(['out/main/**/*', 'out/preload/**/*', 'out/renderer/**/*', 'dist/core/**/*', 'templates/**/*']));
+  it('ships the built app, compiled core, the faces deflated at build time and templates, with sharp’s native files outside the archive', () => {
+    expect(config.files).toEqual(
+      expect.arrayContaining(['out/main/**/*', 'out/preload/**/*', 'out/renderer/**/*', 'dist/core/**/*', 'dist/font-tails/**/*', 'templates/**/*']),
+    );
     expect(config.asarUnpack).toEqual(['**/node_modules/sharp/**/*', '**/node_modules/@img/**/*']);
     expect(config.npmRebuild).toBe(false);
   });

@@ -6,52 +6,38 @@
  * every document, which alone takes ~55 ms. So docx is given only the first 32 bytes of each face, the part that
  * obfuscation (ECMA-376 Part 1, §17.8.1) changes with the document's random font key; it writes everything else as
  * usual. Then each font entry of the package is completed: the obfuscated 32 bytes docx wrote, as a stored deflate
- * block, followed by the rest of the face, deflated once per process and cached. The deflation runs in libuv's thread
- * pool from the moment the letter starts being built, on another core while docx works.
+ * block, followed by the rest of the face (the tail) deflated at build time (font-tails.ts: dist/font-tails/, checked
+ * against the face), or else once per process, in libuv's thread pool from the moment the letter starts being built.
+ * The entry's CRC-32 combines the head's with the tail's, known with it: a letter never runs a CRC over the faces.
  */
-import { promisify } from 'node:util';
-import * as zlib from 'node:zlib';
 import type { IPropertiesOptions } from 'docx';
 import { LETTER_FONT_FAMILY } from '../fonts.js';
 import type { FontSet } from '../fonts.js';
-import { DEFLATED, crc32, entryContent } from './zip-archive.js';
+import { OBFUSCATED_LENGTH, defaultFontTailDir, deflatedTail } from './font-tails.js';
+import type { DeflatedTail } from './font-tails.js';
+import { DEFLATED, crc32, crc32Combine, entryContent } from './zip-archive.js';
 import type { ZipEntry } from './zip-archive.js';
 
 type DocxFontOptions = NonNullable<IPropertiesOptions['fonts']>[number];
 
-/** Bytes of a face that obfuscation changes. */
-const OBFUSCATED_LENGTH = 32;
-
 export interface FontEmbedding {
   /** The `fonts` option for docx's Document. */
   options: DocxFontOptions[];
-  /** The whole face for each (truncated) data buffer given to docx. */
-  faces: Map<Uint8Array, Uint8Array>;
+  /** For each (truncated) data buffer given to docx, the whole face and its deflated tail. */
+  faces: Map<Uint8Array, { face: Uint8Array; tail: Promise<DeflatedTail> }>;
 }
 
-const deflateRaw = promisify(zlib.deflateRaw);
-
-/** The deflated bytes after the obfuscated part, by face. */
-const deflatedTails = new WeakMap<Uint8Array, Promise<Uint8Array>>();
-
-function deflatedTail(face: Uint8Array): Promise<Uint8Array> {
-  let tail = deflatedTails.get(face);
-  if (!tail) {
-    tail = deflateRaw(face.subarray(OBFUSCATED_LENGTH));
-    deflatedTails.set(face, tail);
-    tail.catch(() => deflatedTails.delete(face));
-  }
-  return tail;
-}
-
-/** What to give docx for the four faces, and how to find each whole face again. */
-export function fontEmbedding(fonts: FontSet): FontEmbedding {
-  const faces = new Map<Uint8Array, Uint8Array>();
+/**
+ * What to give docx for the four faces, and how to find each whole face again. `tailDir`: the build's cache of
+ * deflated tails.
+ */
+export function fontEmbedding(fonts: FontSet, tailDir = defaultFontTailDir()): FontEmbedding {
+  const faces: FontEmbedding['faces'] = new Map();
   const head = (face: Uint8Array): Buffer => {
     if (face.byteLength <= OBFUSCATED_LENGTH) return Buffer.from(face);
     const truncated = Buffer.from(face.subarray(0, OBFUSCATED_LENGTH));
-    faces.set(truncated, face);
-    void deflatedTail(face); // started now, awaited by withWholeFonts
+    // Started now, awaited by withWholeFonts.
+    faces.set(truncated, { face, tail: deflatedTail(face, tailDir) });
     return truncated;
   };
   return {
@@ -78,12 +64,12 @@ function storedBlock(bytes: Uint8Array): Uint8Array {
 }
 
 /**
- * Deflates the faces once now, so that the first letter written is as fast as the next ones
+ * Reads or deflates the faces' tails now, so that the first letter written is as fast as the next ones
  * (e.g. at application start-up).
  */
-export async function warmFontCache(fonts: FontSet): Promise<void> {
+export async function warmFontCache(fonts: FontSet, tailDir = defaultFontTailDir()): Promise<void> {
   const faces = [fonts.regular, fonts.bold, fonts.italic, fonts.boldItalic].filter((face) => face.byteLength > OBFUSCATED_LENGTH);
-  await Promise.all(faces.map(deflatedTail));
+  await Promise.all(faces.map((face) => deflatedTail(face, tailDir)));
 }
 
 /**
@@ -95,25 +81,26 @@ export async function withWholeFonts(
   files: readonly { data: Uint8Array }[],
   embedding: FontEmbedding,
 ): Promise<ZipEntry[]> {
-  const byPath = new Map<string, Uint8Array>();
+  const byPath = new Map<string, { face: Uint8Array; tail: Promise<DeflatedTail> }>();
   files.forEach((file, i) => {
-    const face = embedding.faces.get(file.data);
-    if (face) byPath.set(`word/fonts/font${i + 1}.odttf`, face);
+    const embedded = embedding.faces.get(file.data);
+    if (embedded) byPath.set(`word/fonts/font${i + 1}.odttf`, embedded);
   });
   return Promise.all(entries.map(async (entry) => {
-    const face = byPath.get(entry.name);
-    if (!face) return entry;
+    const embedded = byPath.get(entry.name);
+    if (!embedded) return entry;
     const obfuscatedHead = entryContent(entry);
     if (obfuscatedHead.byteLength !== OBFUSCATED_LENGTH) {
       throw new Error(`Unexpected embedded font entry ${entry.name}: ${obfuscatedHead.byteLength} bytes`);
     }
-    const tail = face.subarray(OBFUSCATED_LENGTH);
+    const tail = await embedded.tail;
+    const size = embedded.face.byteLength;
     return {
       ...entry,
       method: DEFLATED,
-      crc32: crc32(tail, crc32(obfuscatedHead)),
-      size: face.byteLength,
-      data: [storedBlock(obfuscatedHead), await deflatedTail(face)],
+      crc32: crc32Combine(crc32(obfuscatedHead), tail.crc32, size - OBFUSCATED_LENGTH),
+      size,
+      data: [storedBlock(obfuscatedHead), tail.deflated],
     };
   }));
 }

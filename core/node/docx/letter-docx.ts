@@ -43,6 +43,8 @@ function packageOrder(entries: ZipEntry[]): ZipEntry[] {
 export interface WriteLetterDocxOptions {
   /** The four DejaVu Serif faces to embed; read from the dejavu-fonts-ttf package when absent. */
   fonts?: FontSet;
+  /** The build's cache of the faces' deflated tails (font-tails.ts); dist/font-tails/ by default. */
+  fontTailDir?: string;
 }
 
 /**
@@ -55,7 +57,7 @@ export interface WriteLetterDocxOptions {
 export async function writeLetterDocx(doc: LetterDocument, options: WriteLetterDocxOptions = {}): Promise<Uint8Array> {
   const language = doc.meta.language || 'fr-FR';
   const fontSet = options.fonts ?? loadLetterFonts();
-  const fonts = fontEmbedding(fontSet);
+  const fonts = fontEmbedding(fontSet, options.fontTailDir);
   const lists = new ListCounter();
 
   const children = [

@@ -171,6 +171,45 @@ const CRC_TABLE = (() => {
   return table;
 })();
 
+/** The product of a 32×32 GF(2) matrix (one column per bit, lowest first) by a vector. */
+function gf2Times(matrix: Uint32Array, vector: number): number {
+  let sum = 0;
+  for (let i = 0; vector !== 0; i++, vector >>>= 1) if (vector & 1) sum ^= matrix[i]!;
+  return sum >>> 0;
+}
+
+function gf2Square(square: Uint32Array, matrix: Uint32Array): void {
+  for (let n = 0; n < 32; n++) square[n] = gf2Times(matrix, matrix[n]!);
+}
+
+/**
+ * The CRC-32 of A followed by B from crc32(A), crc32(B) and B's length (zlib's crc32_combine): crc32(A) is run
+ * through len2 zero bytes, by squaring the operator of one zero bit, and XORed with crc32(B). ~1 µs, whatever len2.
+ */
+export function crc32Combine(crc1: number, crc2: number, len2: number): number {
+  if (len2 <= 0) return crc1 >>> 0;
+  const even = new Uint32Array(32); // operator for an even power of two zero bits
+  const odd = new Uint32Array(32); // for an odd power
+  odd[0] = 0xedb88320; // one zero bit
+  for (let n = 1, row = 1; n < 32; n++, row <<= 1) odd[n] = row;
+  gf2Square(even, odd); // two zero bits
+  gf2Square(odd, even); // four
+  let crc = crc1 >>> 0;
+  let length = len2;
+  // Each pass squares the operator (first to one zero byte, then 2, 4… bytes) and applies it for each bit of len2.
+  for (;;) {
+    gf2Square(even, odd);
+    if (length % 2) crc = gf2Times(even, crc);
+    length = Math.floor(length / 2);
+    if (length === 0) break;
+    gf2Square(odd, even);
+    if (length % 2) crc = gf2Times(odd, crc);
+    length = Math.floor(length / 2);
+    if (length === 0) break;
+  }
+  return (crc ^ crc2) >>> 0;
+}
+
 const deflateRaw = promisify(zlib.deflateRaw);
 
 /**
