@@ -1,7 +1,8 @@
 /**
  * The template catalogue: the templates/*.hbs files, each parsed, checked and compiled once, when first asked for.
  * A one-shot letter needs one template: reading, parsing (YAML, zod) and compiling (Handlebars) the whole catalogue
- * would cost it more than the letter itself.
+ * would cost it more than the letter itself. A template whose text is the one the build precompiled is taken from
+ * the template cache (template-cache.ts) instead of compiled.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
@@ -9,15 +10,29 @@ import { fileURLToPath } from 'node:url';
 import { compileTemplate, type CompiledTemplate } from '../common/templates/compile.js';
 import { parseTemplateSource } from '../common/templates/template-source.js';
 import { TemplateError } from '../common/templates/template-error.js';
+import { cachedTemplate } from './template-cache.js';
 
-/** The templates/ folder shipped with the application (found from this file, in source or in dist/). */
-export function defaultTemplatesDir(): string {
+/** The application's folder, holding package.json and templates/ (found from this file, in source or in dist/). */
+function applicationDir(): string | undefined {
   let dir = dirname(fileURLToPath(import.meta.url));
   for (let i = 0; i < 6; i += 1) {
-    if (existsSync(join(dir, 'templates')) && existsSync(join(dir, 'package.json'))) return join(dir, 'templates');
+    if (existsSync(join(dir, 'templates')) && existsSync(join(dir, 'package.json'))) return dir;
     dir = dirname(dir);
   }
-  throw new Error('Dossier des modèles (templates/) introuvable à côté de l’application.');
+  return undefined;
+}
+
+/** The templates/ folder shipped with the application. */
+export function defaultTemplatesDir(): string {
+  const dir = applicationDir();
+  if (!dir) throw new Error('Dossier des modèles (templates/) introuvable à côté de l’application.');
+  return join(dir, 'templates');
+}
+
+/** The template cache written by the build (`npm run build:core`), under dist/. */
+export function defaultTemplateCacheDir(): string | undefined {
+  const dir = applicationDir();
+  return dir && join(dir, 'dist', 'template-cache');
 }
 
 export interface TemplateRegistry {
@@ -33,9 +48,13 @@ type Loaded = { template: CompiledTemplate } | { error: TemplateError };
 
 /**
  * The catalogue of `dir` (its file list is read now, the files when needed). `onError` hears each template that fails
- * to load, once, when it is first loaded.
+ * to load, once, when it is first loaded. `cacheDir`: the template cache consulted (none: false).
  */
-export function loadTemplateRegistry(dir: string = defaultTemplatesDir(), onError?: (error: TemplateError) => void): TemplateRegistry {
+export function loadTemplateRegistry(
+  dir: string = defaultTemplatesDir(),
+  onError?: (error: TemplateError) => void,
+  cacheDir: string | false = defaultTemplateCacheDir() ?? false,
+): TemplateRegistry {
   const ids = readdirSync(dir)
     .filter((f) => f.endsWith('.hbs'))
     .sort()
@@ -46,7 +65,8 @@ export function loadTemplateRegistry(dir: string = defaultTemplatesDir(), onErro
     let entry = loaded.get(id);
     if (!entry) {
       try {
-        entry = { template: compileTemplate(parseTemplateSource(id, readFileSync(join(dir, `${id}.hbs`), 'utf8'))) };
+        const text = readFileSync(join(dir, `${id}.hbs`), 'utf8');
+        entry = { template: (cacheDir && cachedTemplate(cacheDir, id, text)) || compileTemplate(parseTemplateSource(id, text)) };
       } catch (e) {
         entry = { error: e instanceof TemplateError ? e : new TemplateError(id, (e as Error).message) };
         onError?.(entry.error);

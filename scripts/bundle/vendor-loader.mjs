@@ -1,5 +1,5 @@
 /**
- * Loads a vendor file of the bundle (dist/bundle/vendor-<group>.cjs: the text, PDF or DOCX libraries) on first use,
+ * Loads a vendor file of the bundle (dist/bundle/vendor-<group>.cjs: the text, compiler, PDF or DOCX libraries) on first use,
  * with V8's code cache (vendor-<group>.cjs.cache, written by the build after a sample letter): V8 then neither
  * parses nor compiles what a letter runs. A cache V8 rejects (another Node) only costs the compilation it would
  * have cost anyway.
@@ -38,6 +38,22 @@ export function vendor(group) {
   const libraries = module.exports.libraries;
   loaded.set(group, libraries);
   return libraries;
+}
+
+/**
+ * A stand-in for a value of a lazy vendor file (a function or an object), which loads it when first used: called,
+ * constructed, read from (`instanceof` reads its `prototype`). Enough for how core uses yaml and Handlebars.
+ */
+export function lazy(get, kind) {
+  let value;
+  const real = () => (value ??= get());
+  return new Proxy(kind === 'function' ? function () {} : {}, {
+    get: (_, key) => Reflect.get(real(), key),
+    has: (_, key) => Reflect.has(real(), key),
+    set: (_, key, v) => Reflect.set(real(), key, v),
+    apply: (_, self, args) => Reflect.apply(real(), self, args),
+    construct: (_, args) => Reflect.construct(real(), args),
+  });
 }
 
 /** The build's sample letter writes each cache once its work is done: at exit, or when the PDF thread replies. */
