@@ -5,8 +5,9 @@
  * resolved, read and compiled one by one, CommonJS packages scanned for their export names). One bundle, split so
  * that each command still loads only what it uses, is read in a few files.
  *
- * The libraries are bundled apart, in three files (dist/bundle/vendor-text.cjs: zod, yaml, Handlebars; vendor-pdf.cjs:
- * pdf-lib, fontkit, linebreak, hyphen; vendor-docx.cjs: docx), each loaded on first use by scripts/bundle/code-cache-loader.mjs
+ * The libraries are bundled apart, in four files (dist/bundle/vendor-text.cjs: zod, Handlebars' runtime;
+ * vendor-compiler.cjs: yaml, Handlebars; vendor-pdf.cjs: pdf-lib, fontkit, linebreak, hyphen; vendor-docx.cjs: docx),
+ * each loaded on first use by scripts/bundle/code-cache-loader.mjs
  * with V8's code cache (vendor-<group>.cjs.cache, written by a sample letter at the end of this build): Node 20 has no compile cache for ES
  * modules, and compiling these ~4 MB was a sixth of a letter's time. `--version` never loads them.
  *
@@ -20,7 +21,7 @@
  */
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
@@ -127,14 +128,19 @@ const docxStoresParts = {
 };
 
 /**
- * The libraries, in three vendor files that load apart (each with its code cache), so that a command pays only for
- * what it uses: `check` never loads the PDF and DOCX libraries, and the PDF thread of `generate` loads only its own.
+ * The libraries, in vendor files that load apart (each with its code cache), so that a command pays only for what
+ * it uses: `check` never loads the PDF and DOCX libraries, and the PDF thread of `generate` loads only its own.
+ * `compiler` (YAML and Handlebars' compiler) serves only a template compiled from its source, one the template cache
+ * (dist/template-cache/, core/node/template-cache.ts) does not hold: its libraries are lazy, loaded on first use
+ * rather than when the code importing them loads.
  */
 const VENDOR_GROUPS = {
-  text: ['zod', 'yaml', 'handlebars'],
+  text: ['zod', 'handlebars/runtime.js'],
+  compiler: ['yaml', 'handlebars'],
   pdf: ['pdf-lib', '@pdf-lib/fontkit', 'linebreak', 'hyphen/fr/index.js'],
   docx: ['docx'],
 };
+const LAZY_GROUPS = new Set(['compiler']);
 const VENDOR = Object.values(VENDOR_GROUPS).flat();
 const groupOf = (lib) => Object.keys(VENDOR_GROUPS).find((group) => VENDOR_GROUPS[group].includes(lib));
 const requireHere = createRequire(join(root, 'package.json'));
@@ -145,12 +151,28 @@ const fromVendor = {
     const filter = new RegExp(`^(${VENDOR.map((v) => v.replace(/[./]/g, (c) => `\\${c}`)).join('|')})$`);
     b.onResolve({ filter }, (args) => ({ path: args.path, namespace: 'recours-vendor' }));
     b.onLoad({ filter: /.*/, namespace: 'recours-vendor' }, async (args) => {
-      const names = Object.keys(await import(pathToFileURL(requireHere.resolve(args.path)).href)).filter((n) => n !== 'default' && /^[A-Za-z_$][\w$]*$/.test(n));
+      const exports = await import(pathToFileURL(requireHere.resolve(args.path)).href);
+      const names = Object.keys(exports).filter((n) => n !== 'default' && /^[A-Za-z_$][\w$]*$/.test(n));
+      const group = JSON.stringify(groupOf(args.path));
       const lib = JSON.stringify(args.path);
+      if (!LAZY_GROUPS.has(groupOf(args.path))) {
+        return {
+          resolveDir: root,
+          loader: 'js',
+          contents: `import { vendor } from './scripts/bundle/code-cache-loader.mjs';\nconst lib = vendor(${group})[${lib}];\nexport default lib.default;\nexport const { ${names.join(', ')} } = lib;\n`,
+        };
+      }
+      // Lazy: each export stands for the library's (functions and objects; a value of another type cannot, and
+      // importing it fails the build) until used.
+      const kind = (name) => (typeof exports[name] === 'function' ? 'function' : typeof exports[name] === 'object' && exports[name] ? 'object' : undefined);
+      const lazy = (name) => `lazy(() => lib()[${JSON.stringify(name)}], ${JSON.stringify(kind(name))})`;
       return {
         resolveDir: root,
         loader: 'js',
-        contents: `import { vendor } from './scripts/bundle/code-cache-loader.mjs';\nconst lib = vendor(${JSON.stringify(groupOf(args.path))})[${lib}];\nexport default lib.default;\nexport const { ${names.join(', ')} } = lib;\n`,
+        contents:
+          `import { vendor, lazy } from './scripts/bundle/code-cache-loader.mjs';\nconst lib = () => vendor(${group})[${lib}];\n` +
+          (kind('default') ? `export default ${lazy('default')};\n` : '') +
+          names.filter(kind).map((name) => `export const ${name} = ${lazy(name)};\n`).join(''),
       };
     });
   },
@@ -222,12 +244,28 @@ await build({
   logLevel: 'warning',
 });
 
-// V8's code cache of each CommonJS file, written after a sample letter, so that it holds what a letter compiles.
-const sample = mkdtempSync(join(tmpdir(), 'recours-bundle-'));
-const letter = spawnSync(
-  process.execPath,
-  [join(root, 'bin/recours.js'), 'generate', join(root, 'examples/retard-livraison-marketplace.json'), '--template', 'mise-en-demeure-livraison', '--out', sample],
-  { env: { ...process.env, RECOURS_WRITE_CODE_CACHE: '1' }, encoding: 'utf8' },
-);
-rmSync(sample, { recursive: true, force: true });
-if (letter.status !== 0) throw new Error(`the bundled CLI failed to write the sample letter: ${letter.stderr}`);
+/**
+ * V8's code cache of each CommonJS file, written after a sample letter, so that it holds what a letter compiles.
+ * A first letter, with the template cache set aside, compiles its template (the `compiler` group's cache, for an
+ * edited template); a second, with it, writes the caches of what a letter from the template cache runs.
+ */
+function sampleLetter() {
+  const sample = mkdtempSync(join(tmpdir(), 'recours-bundle-'));
+  const letter = spawnSync(
+    process.execPath,
+    [join(root, 'bin/recours.js'), 'generate', join(root, 'examples/retard-livraison-marketplace.json'), '--template', 'mise-en-demeure-livraison', '--out', sample],
+    { env: { ...process.env, RECOURS_WRITE_CODE_CACHE: '1' }, encoding: 'utf8' },
+  );
+  rmSync(sample, { recursive: true, force: true });
+  if (letter.status !== 0) throw new Error(`the bundled CLI failed to write the sample letter: ${letter.stderr}`);
+}
+const templateCache = join(root, 'dist', 'template-cache');
+const templateCacheAside = `${templateCache}.aside`;
+if (!existsSync(templateCache)) throw new Error(`${templateCache} is missing: run scripts/template-cache.mjs first (npm run build:core does)`);
+renameSync(templateCache, templateCacheAside);
+try {
+  sampleLetter();
+} finally {
+  renameSync(templateCacheAside, templateCache);
+}
+sampleLetter();

@@ -1,7 +1,8 @@
 /**
  * The template catalogue: the templates/*.hbs files, each parsed, checked and compiled once, when first asked for.
  * A one-shot letter needs one template: reading, parsing (YAML, zod) and compiling (Handlebars) the whole catalogue
- * would cost it more than the letter itself.
+ * would cost it more than the letter itself. A template whose text is the one the build precompiled is taken from
+ * the template cache (template-cache.ts) instead of compiled.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
@@ -9,12 +10,19 @@ import { compileTemplate, type CompiledTemplate } from '../common/templates/comp
 import { parseTemplateSource } from '../common/templates/template-source.js';
 import { TemplateError } from '../common/templates/template-error.js';
 import { packageRoot } from './package-root.js';
+import { cachedTemplate } from './template-cache.js';
 
 /** The templates/ folder shipped with the application (found from this file, in source or in dist/). */
 export function defaultTemplatesDir(): string {
   const root = packageRoot();
   if (root) return join(root, 'templates');
   throw new Error('Dossier des modèles (templates/) introuvable à côté de l’application.');
+}
+
+/** The template cache written by the build (`npm run build:core`), under dist/. */
+export function defaultTemplateCacheDir(): string | undefined {
+  const root = packageRoot();
+  return root && join(root, 'dist', 'template-cache');
 }
 
 export interface TemplateRegistry {
@@ -30,9 +38,13 @@ type Loaded = { template: CompiledTemplate } | { error: TemplateError };
 
 /**
  * The catalogue of `dir` (its file list is read now, the files when needed). `onError` hears each template that fails
- * to load, once, when it is first loaded.
+ * to load, once, when it is first loaded. `cacheDir`: the template cache consulted (none: false).
  */
-export function loadTemplateRegistry(dir: string = defaultTemplatesDir(), onError?: (error: TemplateError) => void): TemplateRegistry {
+export function loadTemplateRegistry(
+  dir: string = defaultTemplatesDir(),
+  onError?: (error: TemplateError) => void,
+  cacheDir: string | false = defaultTemplateCacheDir() ?? false,
+): TemplateRegistry {
   const ids = readdirSync(dir)
     .filter((f) => f.endsWith('.hbs'))
     .sort()
@@ -43,7 +55,8 @@ export function loadTemplateRegistry(dir: string = defaultTemplatesDir(), onErro
     let entry = loaded.get(id);
     if (!entry) {
       try {
-        entry = { template: compileTemplate(parseTemplateSource(id, readFileSync(join(dir, `${id}.hbs`), 'utf8'))) };
+        const text = readFileSync(join(dir, `${id}.hbs`), 'utf8');
+        entry = { template: (cacheDir && cachedTemplate(cacheDir, id, text)) || compileTemplate(parseTemplateSource(id, text)) };
       } catch (e) {
         entry = { error: e instanceof TemplateError ? e : new TemplateError(id, (e as Error).message) };
         onError?.(entry.error);

@@ -47,6 +47,22 @@ export function vendor(group) {
 }
 
 /**
+ * A stand-in for a value of a lazy vendor file (a function or an object), which loads it when first used: called,
+ * constructed, read from (`instanceof` reads its `prototype`). Enough for how core uses yaml and Handlebars.
+ */
+export function lazy(get, kind) {
+  let value;
+  const real = () => (value ??= get());
+  return new Proxy(kind === 'function' ? function () {} : {}, {
+    get: (_, key) => Reflect.get(real(), key),
+    has: (_, key) => Reflect.has(real(), key),
+    set: (_, key, v) => Reflect.set(real(), key, v),
+    apply: (_, self, args) => Reflect.apply(real(), self, args),
+    construct: (_, args) => Reflect.construct(real(), args),
+  });
+}
+
+/**
  * The build's sample letter writes each cache once its work is done: at exit, or, in the PDF thread (which is
  * stopped, not left to exit), when core/node/pdf/letter-pdf-worker.ts calls the writers. The list is shared by the
  * copies of this module (the one beside main.js, and the one inside the command line's bundle).

@@ -1,16 +1,29 @@
 /**
  * Compiling and rendering templates in an isolated Handlebars instance: strict (a misspelt field is an
  * error, not an empty string), no HTML escaping (the output is a letter, not a web page), only our helpers.
+ *
+ * A template is compiled from its source (`compileTemplate`), or rebuilt from what `precompileTemplate` gave at
+ * build time (`templateFromSpecs`, for the template cache of core/node/template-cache.ts): then only Handlebars'
+ * runtime is used, and the command-line bundle loads neither YAML nor Handlebars' compiler.
  */
 import Handlebars from 'handlebars';
+import HandlebarsRuntime from 'handlebars/runtime.js';
 import type { TemplateMeta } from './metadata.js';
 import { BUILTIN_HELPERS, HELPERS } from './helpers.js';
 import { TemplateError } from './template-error.js';
 import type { TemplateSource } from './template-source.js';
-import { checkFieldReferences } from './references.js';
+import { checkFieldReferences, referenceView } from './references.js';
 
-const hb = Handlebars.create();
-for (const [name, fn] of Object.entries(HELPERS)) hb.registerHelper(name, fn as Handlebars.HelperDelegate);
+function withHelpers<T extends Pick<typeof Handlebars, 'registerHelper'>>(instance: T): T {
+  for (const [name, fn] of Object.entries(HELPERS)) instance.registerHelper(name, fn as Handlebars.HelperDelegate);
+  return instance;
+}
+
+/** Renders the templates rebuilt from their precompiled parts. */
+const runtime = withHelpers(HandlebarsRuntime.create());
+/** Compiles (and renders) templates from their source: created on first use, so that a cached letter never loads it. */
+let compiler: typeof Handlebars | undefined;
+const hbCompiler = () => (compiler ??= withHelpers(Handlebars.create()));
 
 const KNOWN_HELPERS: Record<string, boolean> = Object.fromEntries(
   [...Object.keys(HELPERS), ...BUILTIN_HELPERS].map((n) => [n, true]),
@@ -33,11 +46,24 @@ export interface CompiledTemplate {
   renderClosing: RenderFn;
 }
 
+type PartName = 'subject' | 'corps' | 'closing';
+
 /** Part of a template: its Handlebars text and where it sits in the file. */
 interface Part {
-  name: string;
+  name: PartName;
   text: string;
   firstLine: number;
+}
+
+/** Handlebars' precompiled form of each part (`Handlebars.precompile`: JavaScript source of the spec object). */
+export type PrecompiledParts = Record<PartName, string>;
+
+function partsOf(meta: TemplateMeta, body: string, bodyLine: number): Part[] {
+  return [
+    { name: 'subject', text: meta.subject, firstLine: 1 },
+    { name: 'corps', text: body, firstLine: bodyLine },
+    { name: 'closing', text: meta.closing, firstLine: 1 },
+  ];
 }
 
 function locate(templateId: string, part: Part, error: unknown): TemplateError {
@@ -61,25 +87,24 @@ function locate(templateId: string, part: Part, error: unknown): TemplateError {
   return new TemplateError(templateId, detail, fileLine, column, part.name);
 }
 
-function compilePart(templateId: string, part: Part): RenderFn {
-  let fn: HandlebarsTemplateDelegate;
-  try {
-    const ast = hb.parse(part.text);
-    for (const ref of checkFieldReferences(ast)) {
-      throw new TemplateError(
-        templateId,
-        ref.kind === 'field'
-          ? `champ inconnu « ${ref.path} »`
-          : `fonction inconnue « ${ref.path} » (fonctions disponibles : ${Object.keys(KNOWN_HELPERS).join(', ')})`,
-        part.name === 'corps' ? ref.line + part.firstLine - 1 : ref.line,
-        ref.column + 1,
-        part.name,
-      );
-    }
-    fn = hb.compile(ast, COMPILE_OPTIONS);
-  } catch (e) {
-    throw locate(templateId, part, e);
+/** The part parsed, once every field and function it names is known (else the first unknown one, located). */
+function checkedAst(templateId: string, part: Part): hbs.AST.Program {
+  const ast = hbCompiler().parse(part.text);
+  for (const ref of checkFieldReferences(ast)) {
+    throw new TemplateError(
+      templateId,
+      ref.kind === 'field'
+        ? `champ inconnu « ${ref.path} »`
+        : `fonction inconnue « ${ref.path} » (fonctions disponibles : ${Object.keys(KNOWN_HELPERS).join(', ')})`,
+      part.name === 'corps' ? ref.line + part.firstLine - 1 : ref.line,
+      ref.column + 1,
+      part.name,
+    );
   }
+  return ast;
+}
+
+function located(templateId: string, part: Part, fn: HandlebarsTemplateDelegate): RenderFn {
   return (data: unknown) => {
     try {
       return fn(data);
@@ -89,12 +114,50 @@ function compilePart(templateId: string, part: Part): RenderFn {
   };
 }
 
+function compilePart(templateId: string, part: Part): RenderFn {
+  let fn: HandlebarsTemplateDelegate;
+  try {
+    fn = hbCompiler().compile(checkedAst(templateId, part), COMPILE_OPTIONS);
+  } catch (e) {
+    throw locate(templateId, part, e);
+  }
+  return located(templateId, part, fn);
+}
+
 export function compileTemplate(source: TemplateSource): CompiledTemplate {
   const id = source.meta.id;
-  return {
-    meta: source.meta,
-    renderSubject: compilePart(id, { name: 'subject', text: source.meta.subject, firstLine: 1 }),
-    renderBody: compilePart(id, { name: 'corps', text: source.body, firstLine: source.bodyLine }),
-    renderClosing: compilePart(id, { name: 'closing', text: source.meta.closing, firstLine: 1 }),
-  };
+  const [subject, corps, closing] = partsOf(source.meta, source.body, source.bodyLine).map((part) => compilePart(id, part));
+  return { meta: source.meta, renderSubject: subject!, renderBody: corps!, renderClosing: closing! };
+}
+
+/** At build time: each part checked as `compileTemplate` checks it, then precompiled (throws what it throws). */
+export function precompileTemplate(source: TemplateSource): PrecompiledParts {
+  const id = source.meta.id;
+  const specs = {} as PrecompiledParts;
+  for (const part of partsOf(source.meta, source.body, source.bodyLine)) {
+    try {
+      // A copy: precompile writes its defaults into the options it is given. Its typings say an object; it is source text.
+      specs[part.name] = String(hbCompiler().precompile(checkedAst(id, part), { ...COMPILE_OPTIONS }));
+    } catch (e) {
+      throw locate(id, part, e);
+    }
+  }
+  return specs;
+}
+
+/**
+ * The template rebuilt from its checked metadata and its parts precompiled (each spec evaluated from what
+ * `precompileTemplate` gave), rendering as `compileTemplate` would. Throws when a spec is not one Handlebars takes.
+ */
+export function templateFromSpecs(meta: TemplateMeta, bodyLine: number, specs: Record<PartName, TemplateSpecification>): CompiledTemplate {
+  const [subject, corps, closing] = partsOf(meta, '', bodyLine).map((part) => located(meta.id, part, runtime.template(specs[part.name])));
+  return { meta, renderSubject: subject!, renderBody: corps!, renderClosing: closing! };
+}
+
+/**
+ * What a precompiled template depends on besides its file: Handlebars' version, the compile options (our helpers
+ * among them) and the fields the check accepts. A cache entry made under another key is not used.
+ */
+export function templateCompilerKey(): string {
+  return JSON.stringify([HandlebarsRuntime.VERSION, COMPILE_OPTIONS, referenceView()]);
 }

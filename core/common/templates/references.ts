@@ -23,10 +23,11 @@ const HELPER_NAMES = new Set<string>([...Object.keys(HELPERS), ...BUILTIN_HELPER
 const CONTEXT_HELPERS = new Set(['each', 'with']);
 const DATA_VARIABLES = new Set(['index', 'first', 'last', 'key', 'root']);
 
-let referenceView: unknown;
-function rootShape(): unknown {
-  referenceView ??= buildView(REFERENCE_CASE, { today: '2026-11-25', defaultResponseDays: 8 });
-  return referenceView;
+let reference: unknown;
+/** The view of a fully filled case: the fields a template may name (the template cache keys its entries on it too). */
+export function referenceView(): unknown {
+  reference ??= buildView(REFERENCE_CASE, { today: '2026-11-25', defaultResponseDays: 8 });
+  return reference;
 }
 
 /** Follows `parts` into a shape; undefined when a part does not exist. Arrays stand for their items. */
@@ -45,7 +46,7 @@ function resolve(shape: unknown, parts: readonly string[]): { found: boolean; sh
 
 export function checkFieldReferences(ast: AST): FieldReference[] {
   const problems: FieldReference[] = [];
-  const root = rootShape();
+  const root = referenceView();
 
   const checkPath = (p: hbs.AST.PathExpression, stack: unknown[]): unknown => {
     const at = { line: p.loc.start.line, column: p.loc.start.column };

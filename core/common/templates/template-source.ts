@@ -11,12 +11,18 @@ export interface TemplateSource {
 }
 
 export function parseTemplateSource(fileId: string, text: string): TemplateSource {
+  const { header, body, bodyLine } = splitTemplateSource(fileId, text);
+  return { meta: checkTemplateHeader(fileId, header), body, bodyLine };
+}
+
+/** The header as YAML gives it (not yet checked) and the body: what the template cache keeps of a file's header. */
+export function splitTemplateSource(fileId: string, text: string): { header: unknown; body: string; bodyLine: number } {
   const normalised = text.replace(/\r\n?/g, '\n').replace(/^\uFEFF/, '');
   const m = /^---\n([\s\S]*?)\n---\n?/.exec(normalised);
   if (!m) throw new TemplateError(fileId, 'en-tête manquant : le fichier doit commencer par un bloc « --- » de métadonnées YAML', 1);
-  let raw: unknown;
+  let header: unknown;
   try {
-    raw = parseYaml(m[1] ?? '');
+    header = parseYaml(m[1] ?? '');
   } catch (e) {
     if (e instanceof YAMLParseError) {
       const pos = e.linePos?.[0];
@@ -24,7 +30,13 @@ export function parseTemplateSource(fileId: string, text: string): TemplateSourc
     }
     throw e;
   }
-  const parsed = templateMetaSchema.safeParse(raw);
+  const bodyLine = (m[0].match(/\n/g)?.length ?? 0) + 1;
+  return { header, body: normalised.slice(m[0].length), bodyLine };
+}
+
+/** The metadata of a header read from the file `fileId`.hbs, checked against the schema (defaults filled in). */
+export function checkTemplateHeader(fileId: string, header: unknown): TemplateMeta {
+  const parsed = templateMetaSchema.safeParse(header);
   if (!parsed.success) {
     const list = parsed.error.issues.map((i) => `« ${i.path.join('.') || '(en-tête)'} » ${i.message}`).join(' ; ');
     throw new TemplateError(fileId, `métadonnées invalides : ${list}`, 1);
@@ -32,6 +44,5 @@ export function parseTemplateSource(fileId: string, text: string): TemplateSourc
   if (parsed.data.id !== fileId) {
     throw new TemplateError(fileId, `l’identifiant « ${parsed.data.id} » doit être le nom du fichier (« ${fileId} »)`, 1);
   }
-  const bodyLine = (m[0].match(/\n/g)?.length ?? 0) + 1;
-  return { meta: parsed.data, body: normalised.slice(m[0].length), bodyLine };
+  return parsed.data;
 }
