@@ -38,6 +38,12 @@ describe('the PDF thread of a one-shot letter', () => {
     expect((await extractPdf(await thread.render(sampleLetter()))).text).toContain(SAMPLE.orderNumber);
   });
 
+  it('says in French, with the limit, that a PDF which does not finish was interrupted', async () => {
+    // A limit no PDF can meet stands for a letter that hangs.
+    thread = startLetterPdfThread(1);
+    await expect(thread.render(sampleLetter())).rejects.toThrow(/^l’écriture du PDF a été interrompue après 1 s : elle ne finissait pas\./);
+  });
+
   it('refuses work once closed', async () => {
     thread = startLetterPdfThread();
     await thread.close();

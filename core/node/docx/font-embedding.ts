@@ -64,15 +64,6 @@ function storedBlock(bytes: Uint8Array): Uint8Array {
 }
 
 /**
- * Reads or deflates the faces' tails now, so that the first letter written is as fast as the next ones
- * (e.g. at application start-up).
- */
-export async function warmFontCache(fonts: FontSet, tailDir = defaultFontTailDir()): Promise<void> {
-  const faces = [fonts.regular, fonts.bold, fonts.italic, fonts.boldItalic].filter((face) => face.byteLength > OBFUSCATED_LENGTH);
-  await Promise.all(faces.map((face) => deflatedTail(face, tailDir)));
-}
-
-/**
  * The package's entries with each truncated font file completed. `files` is docx's list of embedded faces, in the
  * order of their files word/fonts/font1.odttf, font2.odttf…
  */

@@ -1,5 +1,4 @@
 /** The DOCX writer for letters. */
 export { writeLetterDocx } from './letter-docx.js';
 export type { WriteLetterDocxOptions } from './letter-docx.js';
-export { warmFontCache as warmDocxFontCache } from './font-embedding.js';
 export { StyleId } from './styles.js';

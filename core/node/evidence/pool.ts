@@ -18,6 +18,11 @@ export class TaskTimeoutError extends Error {
   }
 }
 
+/** A time limit as a user reads it: « 2 min », « 30 s ». */
+export function limitText(ms: number): string {
+  return ms >= 60_000 ? `${Math.round(ms / 60_000)} min` : `${Math.max(1, Math.round(ms / 1000))} s`;
+}
+
 export class WorkerCrashError extends Error {
   constructor(message: string) {
     super(message);

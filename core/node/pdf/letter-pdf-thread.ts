@@ -4,12 +4,10 @@
  * machine with two cores, `recours generate` takes about the time of the longer of the two, not of both.
  */
 import type { LetterDocument } from '../../common/document/model.js';
-import { WorkerPool } from '../evidence/pool.js';
+import { limitText, TaskTimeoutError, WorkerCrashError, WorkerPool } from '../evidence/pool.js';
+import { LETTER_TIME_LIMIT_MS } from '../letter-time-limit.js';
 
 const WORKER_URL = new URL(import.meta.url.endsWith('.ts') ? './letter-pdf-worker.ts' : './letter-pdf-worker.js', import.meta.url);
-
-/** A letter PDF in one thread takes well under a second; the limit only stops a thread that hangs. */
-const TIME_LIMIT_MS = 5 * 60_000;
 
 export interface LetterPdfThread {
   render(document: LetterDocument): Promise<Uint8Array>;
@@ -17,11 +15,23 @@ export interface LetterPdfThread {
   close(): Promise<void>;
 }
 
-export function startLetterPdfThread(): LetterPdfThread {
-  const pool = new WorkerPool({ url: WORKER_URL, size: 1, timeoutMs: TIME_LIMIT_MS });
+/** What the thread's own failures (English, from the pool) tell the user. */
+function inFrench(e: unknown): unknown {
+  if (e instanceof TaskTimeoutError) {
+    return new Error(`l’écriture du PDF a été interrompue après ${limitText(e.ms)} : elle ne finissait pas. Vérifiez les textes très longs du dossier, puis recommencez.`);
+  }
+  if (e instanceof WorkerCrashError) return new Error(`l’écriture du PDF s’est arrêtée net (${e.message}). Recommencez ; si cela se reproduit, signalez-le.`);
+  return e;
+}
+
+export function startLetterPdfThread(timeoutMs = LETTER_TIME_LIMIT_MS): LetterPdfThread {
+  const pool = new WorkerPool({ url: WORKER_URL, size: 1, timeoutMs });
   pool.warm();
   return {
-    render: (document) => pool.run<Uint8Array>(document),
+    render: (document) =>
+      pool.run<Uint8Array>(document).catch((e: unknown) => {
+        throw inFrench(e);
+      }),
     close: () => pool.destroy(),
   };
 }

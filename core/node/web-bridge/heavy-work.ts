@@ -6,10 +6,11 @@ import { ApiError } from '../../common/api/contract.js';
 import type { LetterDocument } from '../../common/document/model.js';
 import type { HeavyWork } from '../api/core-modules.js';
 import type { DossierJobInput, DossierJobOutput } from '../dossier/index.js';
-import { TaskTimeoutError, WorkerPool } from '../evidence/pool.js';
+import { limitText, TaskTimeoutError, WorkerPool } from '../evidence/pool.js';
 import type { ArchiveSource, CheckedArchive } from '../store/archive.js';
 import { StoreError } from '../store/errors.js';
 import type { OutputFormat } from '../generate.js';
+import { LETTER_TIME_LIMIT_MS } from '../letter-time-limit.js';
 
 export type HeavyTask =
   | { type: 'letter'; document: LetterDocument; format: OutputFormat }
@@ -19,8 +20,7 @@ export type HeavyTask =
 
 const WORKER_URL = new URL(import.meta.url.endsWith('.ts') ? './heavy-worker.ts' : './heavy-worker.js', import.meta.url);
 
-/** A letter takes well under a second; a dossier of a hundred photos about a minute here. */
-export const LETTER_TIME_LIMIT_MS = 2 * 60_000;
+/** A dossier of a hundred photos takes about a minute here (a letter: LETTER_TIME_LIMIT_MS). */
 export const DOSSIER_TIME_LIMIT_MS = 15 * 60_000;
 /** Generous: an archive holds at most 1 Go (MAX_ARCHIVE_CONTENT), inflated and fingerprinted in seconds. */
 export const ARCHIVE_TIME_LIMIT_MS = 5 * 60_000;
@@ -29,8 +29,7 @@ function timeLimit(e: unknown, what: string): unknown {
   // A refused archive crosses the thread as a plain Error: it gets its type back, and so its French answer.
   if (e instanceof Error && e.name === 'StoreError') return new StoreError('invalid-archive', e.message);
   if (!(e instanceof TaskTimeoutError)) return e;
-  const after = e.ms >= 60_000 ? `${Math.round(e.ms / 60_000)} min` : `${Math.max(1, Math.round(e.ms / 1000))} s`;
-  return new ApiError({ code: 'failed', message: `${what} a été interrompu après ${after} : le travail ne finissait pas. Vérifiez les textes très longs et les pièces du dossier, puis recommencez.` });
+  return new ApiError({ code: 'failed', message: `${what} a été interrompu après ${limitText(e.ms)} : le travail ne finissait pas. Vérifiez les textes très longs et les pièces du dossier, puis recommencez.` });
 }
 
 export function workerHeavyWork(options: { size?: number; letterMs?: number; dossierMs?: number; archiveMs?: number } = {}): HeavyWork & { close(): Promise<void> } {
