@@ -5,8 +5,9 @@
  * resolved, read and compiled one by one, CommonJS packages scanned for their export names). One bundle, split so
  * that each command still loads only what it uses, is read in a few files.
  *
- * The libraries are bundled apart, in four files (dist/bundle/vendor-text.cjs: zod, Handlebars' runtime;
- * vendor-compiler.cjs: yaml, Handlebars; vendor-pdf.cjs: pdf-lib, fontkit, linebreak, hyphen; vendor-docx.cjs: docx),
+ * The libraries are bundled apart, in five files (dist/bundle/vendor-text.cjs: zod, Handlebars' runtime;
+ * vendor-compiler.cjs: yaml, Handlebars; vendor-layout.cjs: linebreak, hyphen; vendor-pdf.cjs: pdf-lib, fontkit, for
+ * the dossier; vendor-docx.cjs: docx),
  * each loaded on first use by scripts/bundle/code-cache-loader.mjs
  * with V8's code cache (vendor-<group>.cjs.cache, written by a sample letter at the end of this build): Node 20 has no compile cache for ES
  * modules, and compiling these ~4 MB was a sixth of a letter's time. `--version` never loads them.
@@ -129,7 +130,8 @@ const docxStoresParts = {
 
 /**
  * The libraries, in vendor files that load apart (each with its code cache), so that a command pays only for what
- * it uses: `check` never loads the PDF and DOCX libraries, and the PDF thread of `generate` loads only its own.
+ * it uses: `check` never loads the layout, PDF and DOCX libraries, and a letter never loads pdf-lib and fontkit (its PDF
+ * is written by core/node/pdf/letter-pdf.ts itself; the dossier merges with pdf-lib).
  * `compiler` (YAML and Handlebars' compiler) serves only a template compiled from its source, one the template cache
  * (dist/template-cache/, core/node/template-cache.ts) does not hold: its libraries are lazy, loaded on first use
  * rather than when the code importing them loads.
@@ -137,7 +139,8 @@ const docxStoresParts = {
 const VENDOR_GROUPS = {
   text: ['zod', 'handlebars/runtime.js'],
   compiler: ['yaml', 'handlebars'],
-  pdf: ['pdf-lib', '@pdf-lib/fontkit', 'linebreak', 'hyphen/fr/index.js'],
+  layout: ['linebreak', 'hyphen/fr/index.js'],
+  pdf: ['pdf-lib', '@pdf-lib/fontkit'],
   docx: ['docx'],
 };
 const LAZY_GROUPS = new Set(['compiler']);
@@ -209,25 +212,23 @@ await build({
 });
 const EXTERNAL = ['sharp', 'pdfjs-dist', 'pdfjs-dist/*', 'heic-decode', 'electron'];
 /**
- * The command line and the PDF thread: one CommonJS file each (dist/bundle/cli.cjs, letter-pdf-thread.cjs), loaded
- * with their code cache by the ES modules main.js and letter-pdf-worker.js. Modules a command imports dynamically
- * stay lazy (esbuild initialises them on import), so `check` still never runs the PDF or DOCX code.
+ * The command line: one CommonJS file (dist/bundle/cli.cjs), loaded with its code cache by the ES module main.js.
+ * Modules a command imports dynamically stay lazy (esbuild initialises them on import), so `check` still never runs
+ * the PDF or DOCX code.
  */
-for (const [name, entry] of Object.entries({ cli: 'cli/main.ts', 'letter-pdf-thread': 'core/node/pdf/letter-pdf-worker.ts' })) {
-  await build({
-    ...COMMON_JS,
-    entryPoints: { [name]: entry },
-    external: EXTERNAL,
-    // Code that finds files beside itself (workers, fonts, templates) does so from the bundle's file.
-    define: { 'import.meta.url': '__recoursModuleUrl' },
-    banner: { js: "var __recoursModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
-    plugins: [bundledCjsLibraries, fromVendor],
-  });
-}
-/** The ES entries: the two loaders above, and the evidence worker (a dossier's), as before. */
+await build({
+  ...COMMON_JS,
+  entryPoints: { cli: 'cli/main.ts' },
+  external: EXTERNAL,
+  // Code that finds files beside itself (workers, fonts, templates) does so from the bundle's file.
+  define: { 'import.meta.url': '__recoursModuleUrl' },
+  banner: { js: "var __recoursModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
+  plugins: [bundledCjsLibraries, fromVendor],
+});
+/** The ES entries: the loader above, and the evidence worker (a dossier's), as before. */
 await build({
   absWorkingDir: root,
-  entryPoints: { main: 'scripts/bundle/main.mjs', 'letter-pdf-worker': 'scripts/bundle/letter-pdf-worker.mjs', worker: 'core/node/evidence/worker.ts' },
+  entryPoints: { main: 'scripts/bundle/main.mjs', worker: 'core/node/evidence/worker.ts' },
   outdir,
   bundle: true,
   splitting: true,
@@ -247,14 +248,15 @@ await build({
 /**
  * V8's code cache of each CommonJS file, written after a sample letter, so that it holds what a letter compiles.
  * A first letter, with the template cache set aside, compiles its template (the `compiler` group's cache, for an
- * edited template); a second, with it, writes the caches of what a letter from the template cache runs.
+ * edited template); a second, with it, writes the caches of what a letter from the template cache runs; a third,
+ * with its dossier, adds the caches of what only a dossier loads (pdf-lib, fontkit).
  */
-function sampleLetter() {
+function sampleLetter(options = [], cache = '1') {
   const sample = mkdtempSync(join(tmpdir(), 'recours-bundle-'));
   const letter = spawnSync(
     process.execPath,
-    [join(root, 'bin/recours.js'), 'generate', join(root, 'examples/retard-livraison-marketplace.json'), '--template', 'mise-en-demeure-livraison', '--out', sample],
-    { env: { ...process.env, RECOURS_WRITE_CODE_CACHE: '1' }, encoding: 'utf8' },
+    [join(root, 'bin/recours.js'), 'generate', join(root, 'examples/retard-livraison-marketplace.json'), '--template', 'mise-en-demeure-livraison', '--out', sample, ...options],
+    { env: { ...process.env, RECOURS_WRITE_CODE_CACHE: cache }, encoding: 'utf8' },
   );
   rmSync(sample, { recursive: true, force: true });
   if (letter.status !== 0) throw new Error(`the bundled CLI failed to write the sample letter: ${letter.stderr}`);
@@ -269,3 +271,5 @@ try {
   renameSync(templateCacheAside, templateCache);
 }
 sampleLetter();
+// pdf-lib's and fontkit's, which only a dossier loads.
+sampleLetter(['--dossier'], 'missing');

@@ -2,8 +2,6 @@ import { dirname, resolve } from 'node:path';
 import type { Command, Io } from '../command.js';
 import { loadCaseOrReport, parse, singleCasePath, templateRegistry, todayOption, unknownTemplate, UsageError } from '../command.js';
 import { OUTPUT_FORMATS, type OutputFormat } from '../../core/node/output-formats.js';
-import { startLetterPdfThread, type LetterPdfThread } from '../../core/node/pdf/letter-pdf-thread.js';
-import type { LetterDocument } from '../../core/common/document/model.js';
 import { parseSize } from '../../core/node/dossier/budget.js';
 
 function parseFormats(value: string | undefined): OutputFormat[] {
@@ -66,13 +64,7 @@ export const generateCommand: Command = {
       allowOutside: values['allow-outside'] === true,
       force: values.force === true,
     };
-    // The PDF's thread starts loading its libraries and fonts now, while this one reads the template and the case.
-    const pdfThread = formats.includes('pdf') && !dossier ? startLetterPdfThread() : undefined;
-    try {
-      return await generate(request, io, pdfThread);
-    } finally {
-      await pdfThread?.close();
-    }
+    return generate(request, io);
   },
 };
 
@@ -89,9 +81,8 @@ interface GenerateArgs {
   force: boolean;
 }
 
-async function generate(args: GenerateArgs, io: Io, pdfThread: LetterPdfThread | undefined): Promise<number> {
-  // Imported here, so that the PDF thread is started before this thread loads them.
-  const [{ generateLetterFiles, renderLetter }, { conditionAdvice, letterReadiness }] = await Promise.all([
+async function generate(args: GenerateArgs, io: Io): Promise<number> {
+  const [{ generateLetterFiles }, { conditionAdvice, letterReadiness }] = await Promise.all([
     import('../../core/node/generate.js'),
     import('../../core/common/letter/readiness.js'),
   ]);
@@ -120,8 +111,7 @@ async function generate(args: GenerateArgs, io: Io, pdfThread: LetterPdfThread |
   }
   for (const a of advice) io.err(`Attention : ${a}`);
   if (!args.dossier) {
-    const render = pdfThread && ((document: LetterDocument, format: OutputFormat) => (format === 'pdf' ? pdfThread.render(document) : renderLetter(document, format)));
-    const written = await generateLetterFiles({ caseFile, template, outDir: args.out, formats: args.formats, today: args.today, ...(render ? { render } : {}) });
+    const written = await generateLetterFiles({ caseFile, template, outDir: args.out, formats: args.formats, today: args.today });
     for (const path of written) io.out(path);
     return 0;
   }

@@ -17,7 +17,7 @@ import type { OutputFormat } from './output-formats.js';
 export { OUTPUT_FORMATS, type OutputFormat } from './output-formats.js';
 
 export async function renderLetter(document: LetterDocument, format: OutputFormat): Promise<Uint8Array> {
-  // Each writer, and its library (pdf-lib and fontkit, docx), is loaded only when a letter in its format is asked.
+  // Each writer, and its library (docx), is loaded only when a letter in its format is asked.
   if (format === 'pdf') return (await import('./pdf/letter-pdf.js')).writeLetterPdf(document);
   return (await import('./docx/letter-docx.js')).writeLetterDocx(document);
 }
@@ -83,7 +83,7 @@ export async function renderCaseFiles(request: CaseFilesRequest): Promise<CaseFi
   const letter = composeLetter(request.caseFile, request.template, { today });
   const base = outputBaseName(request.template.meta.id, request.caseFile.letter?.date ?? today);
   const render = request.render ?? renderLetter;
-  // The formats are rendered side by side: the PDF may be written in a thread of its own (see letter-pdf-thread.ts).
+  // The formats are rendered side by side: the web bridge renders each in a worker of its own (heavy-work.ts).
   const needPdf = request.formats.includes('pdf') || request.dossier !== undefined;
   const pdf = needPdf ? render(letter, 'pdf') : undefined;
   const named = async (format: OutputFormat): Promise<NamedFile> => ({ role: format, name: outputName(base, format), bytes: await (format === 'pdf' && pdf ? pdf : render(letter, format)) });

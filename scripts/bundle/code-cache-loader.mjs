@@ -1,6 +1,6 @@
 /**
- * Loads a CommonJS file of the bundle (dist/bundle/<name>.cjs: the command line, the PDF thread, the text, PDF or
- * DOCX libraries) on first use, with V8's code cache (<name>.cjs.cache, written by the build after a sample letter):
+ * Loads a CommonJS file of the bundle (dist/bundle/<name>.cjs: the command line, the text, layout, PDF or DOCX
+ * libraries) on first use, with V8's code cache (<name>.cjs.cache, written by the build after a sample letter):
  * V8 then neither parses nor compiles what a letter runs — Node 20 has no compile cache of its own, and ES modules
  * cannot be given one. A cache V8 rejects (another Node) only costs the compilation it would have cost anyway.
  */
@@ -10,7 +10,6 @@ import { createRequire } from 'node:module';
 import process from 'node:process';
 import { URL } from 'node:url';
 import vm from 'node:vm';
-import { isMainThread } from 'node:worker_threads';
 
 const loaded = new Map();
 
@@ -36,7 +35,10 @@ export function loadCommonJs(name) {
   });
   const module = { exports: {} };
   script.runInThisContext()(module.exports, createRequire(file), module, file, new URL('.', import.meta.url).pathname);
-  if (process.env.RECOURS_WRITE_CODE_CACHE === '1') writeCacheLater(script, cacheFile);
+  // '1': every file this run loads; 'missing': only those without a cache yet (the build's sample dossier, after
+  // the letter, adds pdf-lib's without replacing the letter's caches by a dossier's).
+  const mode = process.env.RECOURS_WRITE_CODE_CACHE;
+  if (mode === '1' || (mode === 'missing' && cachedData === undefined)) writeCacheLater(script, cacheFile);
   loaded.set(name, module.exports);
   return module.exports;
 }
@@ -62,18 +64,7 @@ export function lazy(get, kind) {
   });
 }
 
-/**
- * The build's sample letter writes each cache once its work is done: at exit, or, in the PDF thread (which is
- * stopped, not left to exit), when core/node/pdf/letter-pdf-worker.ts calls the writers. The list is shared by the
- * copies of this module (the one beside main.js, and the one inside the command line's bundle).
- */
-const WRITERS = Symbol.for('recours.codeCacheWriters');
+/** The build's sample letter writes each cache at exit, once the letter's work has run (and so been compiled). */
 function writeCacheLater(script, cacheFile) {
-  const writers = (globalThis[WRITERS] ??= []);
-  writers.push(() => writeFileSync(cacheFile, script.createCachedData()));
-  if (isMainThread) process.once('exit', () => writeAll(writers));
-}
-
-function writeAll(writers) {
-  for (const write of writers.splice(0)) write();
+  process.once('exit', () => writeFileSync(cacheFile, script.createCachedData()));
 }

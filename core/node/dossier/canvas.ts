@@ -8,6 +8,7 @@ import {
   concatTransformationMatrix,
   endText,
   PDFArray,
+  PDFHexString,
   PDFOperator,
   PDFOperatorNames,
   popGraphicsState,
@@ -140,7 +141,7 @@ export class DossierCanvas {
     const encoder = this.encoders[style];
     if (!encoder) throw new Error(`font ${style} not encoded`);
     const array = PDFArray.withContext(this.doc.context);
-    array.push(encoder.encode(clean));
+    array.push(PDFHexString.of(encoder.hex(clean).slice(1, -1)));
     ops.push(
       beginText(),
       setFillingGrayscaleColor(options.gray ?? 0),

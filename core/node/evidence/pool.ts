@@ -106,11 +106,6 @@ export class WorkerPool {
     });
   }
 
-  /** Starts the workers now, idle, so that their start-up (loading their modules) overlaps the caller's own work. */
-  warm(): void {
-    while (!this.destroyed && this.slots.length < this.size) this.newSlot().worker.unref();
-  }
-
   /** Stops every worker; queued and running tasks are rejected. */
   async destroy(): Promise<void> {
     this.destroyed = true;

@@ -1,8 +1,8 @@
 /**
  * Font metrics for both writers, from the letter's TTF files (truetype-metrics.ts reads the tables: measuring needs
- * neither fontkit nor pdf-lib, which only the PDF's embedding loads, see parsed-fonts.ts).
+ * neither fontkit nor pdf-lib, which only the dossier's own text loads, see parsed-fonts.ts).
  *
- * Widths are the sum of the glyph advance widths, exactly what pdf-lib writes in the /W array of an embedded
+ * Widths are the sum of the glyph advance widths, exactly what pdf-font.ts writes in the /W array of an embedded
  * Identity-H font (no kerning is applied when drawing, so none is measured).
  */
 import type { FontSet } from '../fonts.js';
@@ -27,7 +27,7 @@ export class FontMetrics {
   /** Ascender and descender (negative), in em. */
   readonly ascent: number;
   readonly descent: number;
-  private readonly unitsPerEm: number;
+  readonly unitsPerEm: number;
   private readonly advances = new Map<number, number>();
   private readonly coverage = new Map<number, boolean>();
 
@@ -35,6 +35,11 @@ export class FontMetrics {
     this.unitsPerEm = font.unitsPerEm;
     this.ascent = font.ascent / font.unitsPerEm;
     this.descent = font.descent / font.unitsPerEm;
+  }
+
+  /** The glyph drawn for a code point (cmap), 0 when the font has none. */
+  glyphId(cp: number): number {
+    return this.font.glyphId(cp);
   }
 
   hasGlyph(cp: number): boolean {

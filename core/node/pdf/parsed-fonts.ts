@@ -1,7 +1,8 @@
 /**
- * Fonts parsed by fontkit, for pdf-lib's embedding of the subsets: parsing a TTF and warming up its tables costs
- * tens of milliseconds, so parsed fonts are cached per process, keyed by the identity of the byte array
- * (loadLetterFonts() returns the same arrays every time), and pdf-lib is handed a fontkit whose create() returns them.
+ * Fonts parsed by fontkit, for pdf-lib's embedding of the dossier's own text (dossier/canvas.ts; letters embed their
+ * subsets themselves, pdf-font.ts): parsing a TTF and warming up its tables costs tens of milliseconds, so parsed
+ * fonts are cached per process, keyed by the identity of the byte array (loadLetterFonts() returns the same arrays
+ * every time), and pdf-lib is handed a fontkit whose create() returns them.
  */
 import type { Font as FontkitFont } from '@pdf-lib/fontkit';
 import type { PDFDocument } from 'pdf-lib';

@@ -2,11 +2,11 @@
  * The few tables of a TrueType font that measuring text needs — head (units per em), hhea (ascender, descender),
  * hmtx (advance widths) and cmap (code point → glyph, formats 4 and 12) — read straight from the file's bytes.
  *
- * Why not fontkit: loading fontkit (with pdf-lib, which embeds the fonts) costs a letter about a tenth of a second,
- * and the DOCX writer only measures its running header; the PDF lays out with these widths too, so both writers
- * measure alike, and fontkit is loaded only to embed the subsets. The cmap subtable is chosen in fontkit's order, so
- * the glyph found for a code point is the one fontkit embeds.
+ * Why not fontkit: loading it costs a letter about a tenth of a second. Both writers measure with these tables, and
+ * the letter's PDF draws the glyphs they give (pdf-font.ts); fontkit is loaded only for the dossier's own text, with
+ * pdf-lib. The cmap subtable is chosen in fontkit's order, so the glyph found for a code point is the same there.
  */
+import { FontFileError, TrueTypeTables } from './truetype-tables.js';
 
 export interface TrueTypeMetrics {
   unitsPerEm: number;
@@ -31,13 +31,6 @@ const CMAP_PREFERENCE: readonly (readonly [number, number])[] = [
   [0, 0],
 ];
 
-class FontFileError extends Error {
-  constructor(message: string) {
-    super(`Police illisible : ${message}`);
-    this.name = 'FontFileError';
-  }
-}
-
 export function readTrueTypeMetrics(bytes: Uint8Array): TrueTypeMetrics {
   try {
     return readTables(bytes);
@@ -48,13 +41,9 @@ export function readTrueTypeMetrics(bytes: Uint8Array): TrueTypeMetrics {
 }
 
 function readTables(bytes: Uint8Array): TrueTypeMetrics {
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const tables = tableOffsets(view);
-  const table = (tag: string) => {
-    const offset = tables.get(tag);
-    if (offset === undefined) throw new FontFileError(`table « ${tag} » absente`);
-    return offset;
-  };
+  const tables = new TrueTypeTables(bytes);
+  const { view } = tables;
+  const table = (tag: string) => tables.get(tag).offset;
   const head = table('head');
   const hhea = table('hhea');
   const hmtx = table('hmtx');
@@ -70,18 +59,6 @@ function readTables(bytes: Uint8Array): TrueTypeMetrics {
     // Glyphs past the last long metric share its advance (the monospaced tail of hmtx).
     advanceWidth: (glyphId) => view.getUint16(hmtx + 4 * Math.min(glyphId, metricCount - 1)),
   };
-}
-
-function tableOffsets(view: DataView): Map<string, number> {
-  if (view.byteLength < 12) throw new FontFileError('fichier trop court');
-  const count = view.getUint16(4);
-  const tables = new Map<string, number>();
-  for (let i = 0; i < count; i++) {
-    const record = 12 + 16 * i;
-    const tag = String.fromCharCode(view.getUint8(record), view.getUint8(record + 1), view.getUint8(record + 2), view.getUint8(record + 3));
-    tables.set(tag, view.getUint32(record + 8));
-  }
-  return tables;
 }
 
 function cmapLookup(view: DataView, cmap: number): (codePoint: number) => number {
