@@ -50,7 +50,10 @@ export async function writeLetterPdf(doc: LetterDocument, options: WriteLetterPd
   const pagesRef = file.reserve();
   const kids = layout.pages.map((page) => {
     const used = new Set<FontStyle>();
-    const content = pageContent(page.ops, layout.pageHeight, (style) => (used.add(style), fontFor(style)));
+    const content = pageContent(page.ops, layout.pageHeight, (style) => {
+      used.add(style);
+      return fontFor(style);
+    });
     const resources: Record<string, PdfRef> = {};
     for (const style of used) {
       const entry = fonts.get(style);

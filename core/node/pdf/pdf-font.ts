@@ -5,7 +5,7 @@
  * capital letters and « + », which pdf-lib did not write).
  */
 import { drawnCodePoint, type FontMetrics } from './font-metrics.js';
-import { name, PdfString } from './pdf-objects.js';
+import { latin1, name, PdfString } from './pdf-objects.js';
 import type { PdfFile, PdfRef, PdfValue } from './pdf-objects.js';
 import { FontFileError, TrueTypeTables } from './truetype-tables.js';
 import { TrueTypeSubset } from './truetype-subset.js';
@@ -80,7 +80,7 @@ export class PdfFont {
       FontDescriptor: descriptorRef,
       W: widths(drawn, (id) => this.subset.advanceWidthOf(id) * scale),
     });
-    const toUnicode = file.addStream(Buffer.from(toUnicodeMap(drawn.map((id) => [id, this.unicode.get(id) ?? 0xfffd])), 'latin1'));
+    const toUnicode = file.addStream(latin1(toUnicodeMap(drawn.map((id) => [id, this.unicode.get(id) ?? 0xfffd]))));
     file.set(ref, {
       Type: name('Font'),
       Subtype: name('Type0'),
