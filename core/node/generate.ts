@@ -102,18 +102,16 @@ export async function renderCaseFiles(request: CaseFilesRequest): Promise<CaseFi
 /** Writes named files into a folder, atomically each; on a failure, removes those already written. Returns the paths. */
 export async function writeNamedFiles(outDir: string, files: readonly NamedFile[]): Promise<string[]> {
   await mkdir(outDir, { recursive: true });
-  const written: string[] = [];
-  try {
-    for (const file of files) {
-      const path = join(outDir, file.name);
-      await writeFileAtomic(path, file.bytes);
-      written.push(path);
-    }
-  } catch (e) {
-    await Promise.all(written.map((p) => rm(p, { force: true })));
-    throw e;
+  // Side by side: each write waits for its disk flush, and the flushes need not follow one another.
+  const paths = files.map((file) => join(outDir, file.name));
+  const results = await Promise.allSettled(files.map((file, i) => writeFileAtomic(paths[i] as string, file.bytes)));
+  const failed = results.find((r) => r.status === 'rejected');
+  if (failed) {
+    // All or nothing: the files this call did write go too.
+    await Promise.all(paths.filter((_, i) => results[i]?.status === 'fulfilled').map((p) => rm(p, { force: true })));
+    throw failed.reason;
   }
-  return written;
+  return paths;
 }
 
 export type GenerateRequest = Omit<CaseFilesRequest, 'dossier'> & { outDir: string };

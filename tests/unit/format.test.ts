@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, addMonths, daysBetween, formatLongDate, formatShortDate, isRealIsoDate, todayIso } from '../../core/common/format/dates.js';
+import { addDays, addMonths, compareIsoDates, daysBetween, formatLongDate, formatShortDate, isRealIsoDate, todayIso } from '../../core/common/format/dates.js';
 import { formatAmount, formatDuration } from '../../core/common/format/money.js';
 import { frenchTypography } from '../../core/common/format/typography.js';
 
@@ -51,6 +51,16 @@ describe('date arithmetic', () => {
     expect(daysBetween('2026-03-28', '2026-03-30')).toBe(2);
     expect(daysBetween('2026-10-24', '2026-10-26')).toBe(2);
     expect(daysBetween('2026-11-25', '2026-11-01')).toBe(-24);
+  });
+});
+
+describe('order of dates', () => {
+  it('sorts dates and timestamps as the calendar does, as localeCompare did', () => {
+    const dates = ['2026-11-02', '2025-12-31', '2026-11-01T09:30:00.000Z', '2026-11-01', '2026-02-28', '2026-11-01T08:00:00.000Z'];
+    const expected = ['2025-12-31', '2026-02-28', '2026-11-01', '2026-11-01T08:00:00.000Z', '2026-11-01T09:30:00.000Z', '2026-11-02'];
+    expect([...dates].sort(compareIsoDates)).toEqual(expected);
+    expect([...dates].sort((a, b) => a.localeCompare(b))).toEqual(expected);
+    expect(compareIsoDates('2026-11-01', '2026-11-01')).toBe(0);
   });
 });
 

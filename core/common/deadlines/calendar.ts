@@ -10,7 +10,7 @@
  *
  * Weekends and holidays only move a deadline where a text says so: see each rule in compute.ts.
  */
-import { addDays } from '../format/dates.js';
+import { addDays, compareIsoDates } from '../format/dates.js';
 
 /** Easter Sunday of a Gregorian year (anonymous Gregorian algorithm, Meeus / Jones / Butcher). */
 export function easterSunday(year: number): string {
@@ -69,7 +69,7 @@ export function publicHolidays(year: number, region: HolidayRegion = 'metropole'
     fixed('11-11', 'Armistice 1918'),
     fixed('12-25', 'Noël'),
     ...(region === 'alsace-moselle' ? [{ date: addDays(easter, -2), name: 'Vendredi saint' }, fixed('12-26', 'Saint-Étienne')] : []),
-  ].sort((x, y) => x.date.localeCompare(y.date));
+  ].sort((x, y) => compareIsoDates(x.date, y.date));
   holidayCache.set(key, list);
   return list;
 }

@@ -13,7 +13,7 @@
  * functions, so that a letter and the deadlines list never disagree.
  */
 import type { CaseFile } from '../case/schema.js';
-import { addDays, addMonths, formatLongDate } from '../format/dates.js';
+import { addDays, addMonths, compareIsoDates, formatLongDate } from '../format/dates.js';
 import { closedDayReason, extendToWorkingDay, holidayRegion, nextWorkingDay, type HolidayRegion } from './calendar.js';
 import { DELIVERY_DISPUTES, GOODS_DISPUTES, isMarketplaceSale, sellerIsPrivate } from './case-facts.js';
 import { lettersSent, sortedContacts, TEMPLATE_STEPS, withTrader, writtenComplaints } from './ladder.js';
@@ -464,7 +464,7 @@ export function computeDeadlines(c: CaseFile, today: string, options: DeadlineOp
     const d = rule(c, today, options);
     if (d) out.push({ ...d, overdue: d.date < today });
   }
-  return out.sort((a, b) => a.date.localeCompare(b.date) || DEADLINE_IDS.indexOf(a.id) - DEADLINE_IDS.indexOf(b.id));
+  return out.sort((a, b) => compareIsoDates(a.date, b.date) || DEADLINE_IDS.indexOf(a.id) - DEADLINE_IDS.indexOf(b.id));
 }
 
 /** Facts that would give a deadline this case needs, in French with the field path. */

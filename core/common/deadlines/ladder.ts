@@ -7,6 +7,7 @@
  * call or a chat is a contact, a letter, an e-mail or a platform message is a written complaint.
  */
 import type { CaseFile, Contact, Sending } from '../case/schema.js';
+import { compareIsoDates } from '../format/dates.js';
 
 export const RUNGS = [
   { id: 'start', label: 'Ouverture du dossier', reached: 'Dossier ouvert' },
@@ -98,7 +99,7 @@ export function sendingAsContact(s: Sending): SentLetter {
 export function sortedContacts(c: Journal): Contact[] {
   return [...(c.contacts ?? []), ...(c.sendings ?? []).map(sendingAsContact)]
     .map((k, index) => ({ k, index }))
-    .sort((a, b) => a.k.date.localeCompare(b.k.date) || a.index - b.index)
+    .sort((a, b) => compareIsoDates(a.k.date, b.k.date) || a.index - b.index)
     .map(({ k }) => k);
 }
 

@@ -8,7 +8,7 @@
  * journal); the first complaint is also done when any written complaint was sent.
  */
 import type { CaseFile } from '../case/schema.js';
-import { addDays, daysBetween, formatLongDate } from '../format/dates.js';
+import { addDays, compareIsoDates, daysBetween, formatLongDate } from '../format/dates.js';
 import { disputeLocation, GOODS_DISPUTES, isAmazonCase, isMarketplaceSale, trader } from './case-facts.js';
 import { bankContestationLimitDate, computeDeadlines, findDeadline, hiddenDefectLimitDate, mediatorLimit, type DeadlineOptions } from './compute.js';
 import { currentStage, lettersSent, rungIndex, SIDE_REPORTS, TEMPLATE_STEPS, writtenComplaints } from './ladder.js';
@@ -148,7 +148,7 @@ export function stepWarnings(c: CaseFile, templateId: string, today: string, con
     }
     case 'contestation-bancaire': {
       if (sentIds.has('reclamation-garantie-a-z')) w.push('Vous avez déposé une réclamation Garantie A à Z : selon les conditions publiées par Amazon, une contestation auprès de la banque rend la réclamation A à Z impossible, ce qui peut mettre fin à celle en cours.');
-      const first = [...(c.contestedPayment?.operations ?? [])].sort((a, b) => a.date.localeCompare(b.date))[0];
+      const first = [...(c.contestedPayment?.operations ?? [])].sort((a, b) => compareIsoDates(a.date, b.date))[0];
       const limit = bankContestationLimitDate(c);
       if (first && limit && today > limit) w.push(`L’opération du ${long(first.date)} a été débitée il y a plus de treize mois : la contestation est en principe forclose (C. mon. fin., art. L133-24), sauf si la banque ne vous a pas fourni l’information sur cette opération.`);
       if (!c.contestedPayment) w.push('Indiquez les opérations contestées (contestedPayment.operations) : date de débit, montant, libellé.');

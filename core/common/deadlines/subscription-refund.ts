@@ -4,7 +4,7 @@
  * period renewed less the days used up to the termination.
  */
 import type { CaseFile } from '../case/schema.js';
-import { addMonths, daysBetween } from '../format/dates.js';
+import { addMonths, compareIsoDates, daysBetween } from '../format/dates.js';
 
 export type SubscriptionRefund =
   | { kind: 'after-cancellation'; charges: { date: string; amount: number; label: string | null }[]; total: number }
@@ -16,7 +16,7 @@ const cents = (x: number) => Math.round(x * 100) / 100;
 export function subscriptionRefund(s: CaseFile['subscription']): SubscriptionRefund | null {
   if (!s?.cancelled) return null;
   const cancelled = s.cancelled;
-  const charges = [...(s.charges ?? [])].sort((a, b) => a.date.localeCompare(b.date));
+  const charges = [...(s.charges ?? [])].sort((a, b) => compareIsoDates(a.date, b.date));
   const after = charges.filter((d) => d.date > cancelled);
   if (after.length > 0) {
     return {

@@ -34,6 +34,14 @@ function fromUtc(d: Date): IsoDate {
   return d.toISOString().slice(0, 10);
 }
 
+/**
+ * The order of two ISO 8601 dates or timestamps, for sort(). Their code units order them as the calendar does; a
+ * localeCompare would give the same order, but its first call loads ICU's collator (about 8 ms of every letter).
+ */
+export function compareIsoDates(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
 /** Today's date on the user's clock (local calendar day, not UTC). */
 export function todayIso(now: Date = new Date()): IsoDate {
   const y = now.getFullYear();

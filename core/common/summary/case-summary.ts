@@ -6,7 +6,7 @@
  */
 import { DEMAND_LABELS, DISPUTE_LABELS } from '../case/labels.js';
 import type { LetterDocument, Run } from '../document/model.js';
-import { formatLongDate, formatShortDate, isRealIsoDate } from '../format/dates.js';
+import { compareIsoDates, formatLongDate, formatShortDate, isRealIsoDate } from '../format/dates.js';
 import { formatAmount } from '../format/money.js';
 import { frenchTypography } from '../format/typography.js';
 
@@ -108,7 +108,7 @@ export function buildCaseSummary(draft: Loose, options: SummaryOptions = {}): Ca
   const facts = str(dispute.facts);
   const contacts = (Array.isArray(draft.contacts) ? draft.contacts.map(obj) : [])
     .filter((c) => str(c.summary) || str(c.date))
-    .sort((a, b) => (str(a.date) ?? '').localeCompare(str(b.date) ?? ''));
+    .sort((a, b) => compareIsoDates(str(a.date) ?? '', str(b.date) ?? ''));
   // Said once (« Face à ») when every contact was with the same service, rather than on every row.
   const withs = new Set(contacts.map((c) => str(c.with)));
   const commonWith = withs.size === 1 && contacts.length > 1 ? [...withs][0] ?? null : null;
@@ -242,6 +242,6 @@ export function summaryDocument(s: CaseSummaryModel, today: string): LetterDocum
 
 /** The deadline to mention: the earliest one still to come (a past one is history, shown in Échéances). */
 export function nextDeadlineOf(deadlines: readonly { date: string; label: string; overdue: boolean }[]): CaseSummaryModel['nextDeadline'] {
-  const coming = deadlines.filter((d) => !d.overdue).sort((a, b) => a.date.localeCompare(b.date))[0];
+  const coming = deadlines.filter((d) => !d.overdue).sort((a, b) => compareIsoDates(a.date, b.date))[0];
   return coming ? { date: coming.date, label: coming.label, overdue: false } : null;
 }

@@ -7,7 +7,7 @@ import type { CaseFile, Party } from '../case/schema.js';
 import {
   CHANNEL_LABELS, DEMAND_LABELS, DISPUTE_LABELS, REFUND_REASON_LABELS, SENDING_LABELS, SUBSCRIPTION_PERIOD_LABELS,
 } from '../case/labels.js';
-import { addDays, daysBetween } from '../format/dates.js';
+import { addDays, compareIsoDates, daysBetween } from '../format/dates.js';
 import { exhibitsOf, type Exhibit } from '../case/exhibits.js';
 import {
   bankContestationLimitDate, bankRefundDueDate, caseRegion, computeDeadlines, deliveryDueDate, gdprAnswerDueDate, gdprMonthEnd, guaranteeEndDate,
@@ -40,7 +40,7 @@ function party(p: Party | undefined) {
 }
 
 function debits(list: readonly { date: string; amount: number; label?: string }[]) {
-  const items = [...list].sort((a, b) => a.date.localeCompare(b.date)).map((d) => ({ date: d.date, amount: d.amount, label: opt(d.label) }));
+  const items = [...list].sort((a, b) => compareIsoDates(a.date, b.date)).map((d) => ({ date: d.date, amount: d.amount, label: opt(d.label) }));
   return { items, total: Math.round(items.reduce((sum, d) => sum + d.amount * 100, 0)) / 100, first: items[0]?.date ?? null };
 }
 
@@ -274,7 +274,7 @@ export function buildView(c: CaseFile, options: ViewOptions) {
     authority: party(c.authority),
     mediation: c.mediation ? { ended: opt(c.mediation.ended), outcome: opt(c.mediation.outcome) } : null,
     sendings: [...(c.sendings ?? [])]
-      .sort((a, b) => a.date.localeCompare(b.date))
+      .sort((a, b) => compareIsoDates(a.date, b.date))
       .map((s) => ({ template: s.template, date: s.date, mode: opt(s.mode), registeredNumber: opt(s.registeredNumber), received: opt(s.received), documentId: opt(s.documentId) })),
     decision: c.decision
       ? { date: c.decision.date, by: c.decision.by, party: c.decision.party ?? 'respondent', reference: opt(c.decision.reference), summary: c.decision.summary }

@@ -10,6 +10,7 @@ import { KIND_LABELS, servesDispute, type TemplateKind } from '../../common/temp
 import type { TemplateRegistry } from '../template-registry.js';
 import type { Annotation, CaseRecord } from '../store/case-store.js';
 import { catalogueOptions, computeDeadlines, currentStage, recommendNextStep } from '../../common/deadlines/index.js';
+import { compareIsoDates } from '../../common/format/dates.js';
 
 type Log = (message: string) => void;
 
@@ -20,7 +21,7 @@ const str = (v: unknown): string | null => (typeof v === 'string' && v.trim() !=
 
 /** « Mise en demeure envoyée le 25 novembre 2026 », from the documents history only. */
 function stageFromHistory(record: CaseRecord, registry: TemplateRegistry, complete: boolean): string {
-  const sent = record.meta.documents.filter((d) => d.sent).sort((a, b) => (a.sent?.date ?? '').localeCompare(b.sent?.date ?? ''));
+  const sent = record.meta.documents.filter((d) => d.sent).sort((a, b) => compareIsoDates(a.sent?.date ?? '', b.sent?.date ?? ''));
   const last = sent[sent.length - 1];
   if (last?.sent) {
     const kind = registry.get(last.templateId)?.meta.kind as TemplateKind | undefined;
@@ -55,7 +56,7 @@ export function createLadder(registry: () => TemplateRegistry, log: Log) {
     const list = withCase(record, (valid) => computeDeadlines(valid, today, catalogue), c) ?? [];
     return list
       .map(({ id, label, date, basis, overdue, note }) => ({ id, label, date, basis, overdue, ...(note ? { note } : {}) }))
-      .sort((a, b) => Number(b.overdue) - Number(a.overdue) || a.date.localeCompare(b.date));
+      .sort((a, b) => Number(b.overdue) - Number(a.overdue) || compareIsoDates(a.date, b.date));
   }
 
   return {

@@ -10,6 +10,7 @@ import type { DisputeType } from '../../common/case/schema.js';
 import { validateCase } from '../../common/case/validate.js';
 import type { CaseRecord, ListEntry } from '../store/case-store.js';
 import type { StoredDocument } from '../store/meta.js';
+import { compareIsoDates } from '../../common/format/dates.js';
 
 const EXTENSION_TYPES: Record<string, string> = {
   pdf: 'application/pdf', jpg: 'image/jpeg', jpeg: 'image/jpeg', png: 'image/png', gif: 'image/gif', webp: 'image/webp',
@@ -99,7 +100,7 @@ export function disputeLabel(type: string | null): string {
 
 /** The upcoming deadline; when every one has passed, the latest of them (the user must act on it). */
 export function nextDeadline(deadlines: { date: string; label: string }[], today: string): { date: string; label: string } | null {
-  const sorted = [...deadlines].sort((a, b) => a.date.localeCompare(b.date));
+  const sorted = [...deadlines].sort((a, b) => compareIsoDates(a.date, b.date));
   return sorted.find((d) => d.date >= today) ?? sorted[sorted.length - 1] ?? null;
 }
 

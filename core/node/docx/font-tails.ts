@@ -7,7 +7,8 @@
  * stale or unreadable: the tail is deflated here, as without a cache.
  */
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import * as zlib from 'node:zlib';
@@ -82,31 +83,39 @@ function isEntry(value: unknown): value is ManifestEntry {
 }
 
 /** The manifest's entries by tail digest; empty when it is missing or not ours. Read once per process and folder. */
-const manifests = new Map<string, Promise<Map<string, ManifestEntry>>>();
+const manifests = new Map<string, Map<string, ManifestEntry>>();
 
-function manifest(dir: string): Promise<Map<string, ManifestEntry>> {
+function manifest(dir: string): Map<string, ManifestEntry> {
   let entries = manifests.get(dir);
   if (!entries) {
-    entries = readFile(join(dir, MANIFEST), 'utf8')
-      .then((text) => {
-        const parsed = JSON.parse(text) as { format?: unknown; tails?: unknown };
-        const tails = parsed.format === FORMAT && Array.isArray(parsed.tails) ? parsed.tails.filter(isEntry) : [];
-        return new Map(tails.map((e) => [e.sha256, e]));
-      })
-      .catch(() => new Map<string, ManifestEntry>());
+    try {
+      const parsed = JSON.parse(readFileSync(join(dir, MANIFEST), 'utf8')) as { format?: unknown; tails?: unknown };
+      const tails = parsed.format === FORMAT && Array.isArray(parsed.tails) ? parsed.tails.filter(isEntry) : [];
+      entries = new Map(tails.map((e) => [e.sha256, e]));
+    } catch {
+      entries = new Map();
+    }
     manifests.set(dir, entries);
   }
   return entries;
 }
 
-/** The cached tail, if `dir` holds one made from exactly these bytes and intact. */
-async function cachedTail(tail: Uint8Array, dir: string): Promise<DeflatedTail | undefined> {
-  const entries = await manifest(dir);
+/**
+ * The cached tail, if `dir` holds one made from exactly these bytes and intact. Read at once: a few small reads
+ * from the disk cache, where reading in libuv's pool would wait for the busy main thread between each step.
+ */
+function cachedTail(tail: Uint8Array, dir: string): DeflatedTail | undefined {
+  const entries = manifest(dir);
   if (entries.size === 0) return undefined;
   const entry = entries.get(sha256(tail));
   if (!entry || entry.length !== tail.byteLength) return undefined;
-  const deflated = await readFile(join(dir, entry.file)).catch(() => undefined);
-  if (!deflated || sha256(deflated) !== entry.deflatedSha256) return undefined;
+  let deflated: Uint8Array;
+  try {
+    deflated = readFileSync(join(dir, entry.file));
+  } catch {
+    return undefined;
+  }
+  if (sha256(deflated) !== entry.deflatedSha256) return undefined;
   return { deflated, crc32: entry.crc32 };
 }
 
@@ -126,8 +135,8 @@ export function deflatedTail(face: Uint8Array, dir: string | undefined): Promise
   let tail = byDir.get(key);
   if (!tail) {
     const bytes = face.subarray(OBFUSCATED_LENGTH);
-    const found = dir === undefined ? Promise.resolve(undefined) : cachedTail(bytes, dir).catch(() => undefined);
-    tail = found.then((cached) => cached ?? deflatedHere(bytes));
+    const cached = dir === undefined ? undefined : cachedTail(bytes, dir);
+    tail = cached ? Promise.resolve(cached) : deflatedHere(bytes);
     byDir.set(key, tail);
     tail.catch(() => byDir.delete(key));
   }

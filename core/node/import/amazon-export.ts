@@ -11,6 +11,7 @@ import { formatLongDate } from '../../common/format/dates.js';
 import { csvRecords, CsvError, parseCsv } from './csv.js';
 import { beyondLimit, IMPORT_LIMITS, ImportProblem } from './problem.js';
 import { displayFileName } from '../../common/format/display-name.js';
+import { compareIsoDates } from '../../common/format/dates.js';
 
 export interface ExportFile {
   name: string;
@@ -196,7 +197,7 @@ export function readAmazonExport(files: readonly ExportFile[], source: string, o
       const [number, list] = [...orders][0] as [string, Row[]];
       return { kind: 'proposal', proposal: proposalFor(number, list, source, extras(files, source)) };
     }
-    const list = [...orders].map(([number, r]) => choice(number, r)).sort((a, b) => (b.date ?? '').localeCompare(a.date ?? ''));
+    const list = [...orders].map(([number, r]) => choice(number, r)).sort((a, b) => compareIsoDates(b.date ?? '', a.date ?? ''));
     return { kind: 'orders', source, orders: list };
   }
   const chosen = orders.get(order.trim());

@@ -13,6 +13,7 @@ import { caseDir, caseFilePath, indexPath, metaFilePath, STORE_ID } from './layo
 import { listFacts, type ListFacts } from './list-facts.js';
 import { mapLimit } from './limit.js';
 import type { KeyedLock } from './lock.js';
+import { compareIsoDates } from '../../common/format/dates.js';
 
 /** What the list needs beyond the draft's own facts: computed by the API layer (stage, deadlines), cached here. */
 export interface Annotation {
@@ -191,7 +192,7 @@ export function createCaseIndex(options: CaseIndexOptions) {
       return results
         .flatMap((r) => (r.entry ? [r.entry] : []))
         .map(({ key: _key, day: _day, annotator: _annotator, ...entry }) => entry)
-        .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt) || b.createdAt.localeCompare(a.createdAt) || a.id.localeCompare(b.id));
+        .sort((a, b) => compareIsoDates(b.updatedAt, a.updatedAt) || compareIsoDates(b.createdAt, a.createdAt) || a.id.localeCompare(b.id));
     },
 
     /** A case written, removed or set aside: its entry is computed again at the next listing. */
