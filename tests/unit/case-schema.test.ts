@@ -124,3 +124,17 @@ describe('case file format v1', () => {
     expect(problemsOf([1, 2])).toEqual([{ path: '', message: 'Le dossier doit être un objet JSON { … }.' }]);
   });
 });
+
+describe('parsing without and with zod’s compiled parsers', () => {
+  // A schema's first parses in a process are interpreted, later ones compiled (parse-context.ts): both must agree.
+  it('gives the same value and the same problems on every parse', () => {
+    const broken = { ...structuredClone(REFERENCE_CASE), order: { ...REFERENCE_CASE.order, date: '2026-02-30', total: -1 } };
+    const runs = Array.from({ length: 6 }, () => [validateCase(structuredClone(REFERENCE_CASE)), validateCase(structuredClone(broken))]);
+    for (const [valid, invalid] of runs) {
+      expect(valid).toEqual(runs[0]?.[0]);
+      expect(invalid).toEqual(runs[0]?.[1]);
+    }
+    expect(runs[0]?.[0]?.ok).toBe(true);
+    expect(runs[0]?.[1]?.problems.map((p) => p.path)).toEqual(expect.arrayContaining(['order.date', 'order.total']));
+  });
+});

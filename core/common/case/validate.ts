@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import { caseSchema, CASE_FORMAT, type CaseFile } from './schema.js';
 import { fieldLabel, formatPath } from './labels.js';
 import { caseLimitProblems } from './limits.js';
+import { parseContext } from './parse-context.js';
 
 export interface Problem {
   /** Path of the field, e.g. "order.items[0].unitPrice" ("" for the whole case). */
@@ -114,7 +115,7 @@ export function validateCase(data: unknown): CaseValidation {
   // Limits first: a huge or deep value is refused before the schema walks it.
   const limits = caseLimitProblems(data);
   if (limits.length > 0) return { ok: false, problems: limits };
-  const result = caseSchema.safeParse(data);
+  const result = caseSchema.safeParse(data, parseContext(caseSchema));
   if (result.success) return { ok: true, value: result.data, problems: [] };
   return { ok: false, problems: result.error.issues.map((i) => problemFromIssue(i, data)) };
 }

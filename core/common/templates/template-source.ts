@@ -2,6 +2,7 @@
 import { parse as parseYaml, YAMLParseError } from 'yaml';
 import { templateMetaSchema, type TemplateMeta } from './metadata.js';
 import { TemplateError } from './template-error.js';
+import { parseContext } from '../case/parse-context.js';
 
 export interface TemplateSource {
   meta: TemplateMeta;
@@ -36,7 +37,7 @@ export function splitTemplateSource(fileId: string, text: string): { header: unk
 
 /** The metadata of a header read from the file `fileId`.hbs, checked against the schema (defaults filled in). */
 export function checkTemplateHeader(fileId: string, header: unknown): TemplateMeta {
-  const parsed = templateMetaSchema.safeParse(header);
+  const parsed = templateMetaSchema.safeParse(header, parseContext(templateMetaSchema));
   if (!parsed.success) {
     const list = parsed.error.issues.map((i) => `« ${i.path.join('.') || '(en-tête)'} » ${i.message}`).join(' ; ');
     throw new TemplateError(fileId, `métadonnées invalides : ${list}`, 1);
